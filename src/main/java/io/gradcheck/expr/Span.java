@@ -1,0 +1,26 @@
+package io.gradcheck.expr;
+
+/** Where a piece of an expression stands in the text the caller sent: [start, end), 0-based. */
+public record Span(int start, int end) {
+
+    public static final Span NONE = new Span(-1, -1);
+
+    public boolean isKnown() {
+        return start >= 0;
+    }
+
+    public Span union(Span other) {
+        if (!isKnown()) {
+            return other;
+        }
+        if (!other.isKnown()) {
+            return this;
+        }
+        return new Span(Math.min(start, other.start), Math.max(end, other.end));
+    }
+
+    /** 1-based position of the first character, as people count; null when unknown. */
+    public Integer position() {
+        return isKnown() ? start + 1 : null;
+    }
+}

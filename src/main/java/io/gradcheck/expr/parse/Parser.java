@@ -1,0 +1,32 @@
+package io.gradcheck.expr.parse;
+
+import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.ExpressionException;
+import io.gradcheck.expr.ExpressionException.Kind;
+import io.gradcheck.expr.Limits;
+import java.util.List;
+
+/** Text → tree: normalize and check the pieces, let exp4j order them, build the typed tree. One parse for all. */
+public final class Parser {
+
+    private Parser() {
+    }
+
+    public static ParsedExpression parse(String text, Declarations declarations) {
+        return parse(text, declarations, Limits.DEFAULT);
+    }
+
+    public static ParsedExpression parse(String text, Declarations declarations, Limits limits) {
+        if (text == null || text.isBlank()) {
+            throw new ExpressionException(Kind.SYNTAX, "the expression is empty");
+        }
+        if (text.length() > limits.maxLength()) {
+            throw new ExpressionException(Kind.LIMIT_EXCEEDED, "the expression is " + text.length()
+                    + " characters long; the limit is " + limits.maxLength());
+        }
+        List<Lexeme> lexemes = Lexer.lex(text, declarations);
+        Grammar.check(lexemes, text, limits);
+        var rpn = Exp4jFrontEnd.toReversePolish(lexemes);
+        return new ParsedExpression(text, new TreeBuilder(text, lexemes, declarations, limits).build(rpn), declarations);
+    }
+}

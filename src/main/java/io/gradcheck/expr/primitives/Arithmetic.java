@@ -1,0 +1,158 @@
+package io.gradcheck.expr.primitives;
+
+import static io.gradcheck.expr.Notation.ADDITIVE;
+import static io.gradcheck.expr.Notation.MULTIPLICATIVE;
+import static io.gradcheck.expr.Notation.POSTFIX;
+import static io.gradcheck.expr.Notation.POWER;
+import static io.gradcheck.expr.Notation.UNARY;
+
+import io.gradcheck.expr.Node;
+import io.gradcheck.expr.Notation;
+import io.gradcheck.expr.Primitive;
+import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.eval.Jets;
+import java.util.List;
+
+/** The operators: + - * / .* ^ and transpose. */
+public final class Arithmetic {
+
+    private Arithmetic() {
+    }
+
+    public static final Primitive ADD = new Defined("+",
+            new Notation("@1 + $2", "@1 + $2", ADDITIVE),
+            ShapeRules.broadcast("add", "and"),
+            (a, out) -> Ops.add(a.get(0), a.get(1)));
+
+    public static final Primitive SUBTRACT = new Defined("-",
+            new Notation("@1 - $2", "@1 - $2", ADDITIVE),
+            ShapeRules.broadcast("subtract", "from"),
+            (a, out) -> Ops.subtract(a.get(0), a.get(1)));
+
+    public static final Primitive NEGATE = new Defined("neg",
+            new Notation("-@1", "-@1", UNARY),
+            ShapeRules.same(),
+            (a, out) -> Ops.scale(a.get(0), -1));
+
+    /** a * b and juxtaposition: scaling when either side is a scalar, else the matrix product. */
+    public static final Primitive MULTIPLY = new Defined("*",
+            new Notation("@1*$2", "@1~$2", MULTIPLICATIVE),
+            (args, d) -> {
+                Shape a = args.get(0).shape();
+                Shape b = args.get(1).shape();
+                if (a.isScalar()) {
+                    return b;
+                }
+                if (b.isScalar()) {
+                    return a;
+                }
+                if (a.cols() != b.rows()) {
+                    throw ShapeRules.mismatch("cannot multiply " + d.describe(args.get(0)) + " by "
+                            + d.describe(args.get(1)) + ": the inner sizes " + a.cols() + " and " + b.rows()
+                            + " differ", args.get(0));
+                }
+                return new Shape(a.rows(), b.cols());
+            },
+            (a, out) -> a.get(0).shape().isScalar() || a.get(1).shape().isScalar()
+                    ? Ops.product(a.get(0), a.get(1))
+                    : Ops.matmul(a.get(0), a.get(1)),
+            (args, out) -> {
+                Shape a = args.get(0).shape();
+                Shape b = args.get(1).shape();
+                return a.isScalar() || b.isScalar() ? out.size() : (long) a.rows() * a.cols() * b.cols();
+            });
+
+    /** a / b: by a scalar, or elementwise; a scalar divided by a tensor is elementwise too. */
+    public static final Primitive DIVIDE = new Defined("/",
+            new Notation("@1/$2", "\\frac{#1}{#2}", MULTIPLICATIVE),
+            (args, d) -> {
+                Shape a = args.get(0).shape();
+                Shape b = args.get(1).shape();
+                if (a.equals(b) || b.isScalar()) {
+                    return a;
+                }
+                if (a.isScalar()) {
+                    return b;
+                }
+                throw ShapeRules.mismatch("cannot divide " + d.describe(args.get(0)) + " by " + d.describe(args.get(1))
+                        + ": divide by a scalar, or by a value of the same shape (elementwise)", args.get(0));
+            },
+            (a, out) -> Ops.product(a.get(0), Ops.map(a.get(1), ScalarFunction.RECIPROCAL)));
+
+    public static final Primitive HADAMARD = new Defined("hadamard",
+            new Notation("@1 .* $2", "@1 \\odot $2", MULTIPLICATIVE),
+            ShapeRules.broadcast("multiply elementwise", "by"),
+            (a, out) -> Ops.product(a.get(0), a.get(1)));
+
+    public static final Primitive TRANSPOSE = new Defined("transpose",
+            new Notation("$1^T", "$1^{\\top}", POSTFIX),
+            (args, d) -> args.get(0).shape().transposed(),
+            (a, out) -> Ops.transpose(a.get(0)));
+
+    /**
+     * a ^ b entry by entry. With an exponent that involves no variable, the power rule x^p; otherwise
+     * exp(b·log a), defined where a &gt; 0.
+     */
+    public static final Primitive POWER_ELEMENTWISE = new Defined("^",
+            new Notation("$1^@2", "$1^{#2}", POWER),
+            ShapeRules.broadcast("raise", "to the power"),
+            Arithmetic::elementwisePower);
+
+    /** pow(a, b): the same rule as a ^ b elementwise, written as a function (it never means a matrix power). */
+    public static final Primitive POW = new Defined("pow",
+            Notation.function("pow", "\\operatorname{pow}", 2),
+            ShapeRules.broadcast("raise", "to the power"),
+            Arithmetic::elementwisePower);
+
+    static Jet elementwisePower(List<Jet> a, Shape out) {
+        Jet base = a.get(0);
+        Jet exponent = a.get(1);
+        if (exponent.shape().isScalar() && isConstant(exponent)) {
+            return Ops.map(base, ScalarFunction.power(exponent.value().data()[0]));
+        }
+        Jet logBase = Ops.map(base, ScalarFunction.LOG);
+        return Ops.map(Ops.product(exponent, logBase), ScalarFunction.EXP);
+    }
+
+    private static boolean isConstant(Jet j) {
+        for (int k = 1; k < j.partCount(); k++) {
+            if (j.part(k) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A^k for a square matrix and a whole number k (negative: powers of the inverse). */
+    public static Primitive matrixPower(int k) {
+        return new Defined("matpow",
+                new Notation("$1^@2", "$1^{#2}", POWER),
+                (args, d) -> {
+                    ShapeRules.requireSquare("a matrix power", args.get(0), d);
+                    return args.get(0).shape();
+                },
+                (a, out) -> {
+                    Jet base = k < 0 ? LinearAlgebra.inverse(a.get(0)) : a.get(0);
+                    Jet result = Ops.identity(out.rows(), base.partCount());
+                    for (int i = 0; i < Math.abs(k); i++) {
+                        result = i == 0 ? base : Ops.matmul(result, base);
+                    }
+                    return result;
+                },
+                (args, out) -> {
+                    long n = out.rows();
+                    return (Math.abs(k) + (k < 0 ? 1 : 0)) * n * n * n;
+                });
+    }
+
+    /** Used by the parser for unary plus, so that +x reads as x without a node of its own. */
+    static Jet identity(Jet a) {
+        return Jets.linear(a, a.shape(), (x, r) -> System.arraycopy(x, 0, r, 0, x.length));
+    }
+
+    /** True for the primitives that * and juxtaposition produce. */
+    public static boolean isProduct(Node.Call call) {
+        return call.primitive() == MULTIPLY;
+    }
+}

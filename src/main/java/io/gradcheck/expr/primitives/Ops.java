@@ -1,0 +1,133 @@
+package io.gradcheck.expr.primitives;
+
+import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.eval.Jets;
+import io.gradcheck.expr.eval.Jets.ScalarRule;
+
+/** Jet-level building blocks that composite primitives (softmax, det, inv, …) are written with. */
+final class Ops {
+
+    private Ops() {
+    }
+
+    /** Elementwise product; a scalar side is broadcast. */
+    static Jet product(Jet a, Jet b) {
+        Shape out = a.shape().isScalar() ? b.shape() : a.shape();
+        boolean aScalar = a.shape().isScalar();
+        boolean bScalar = b.shape().isScalar();
+        int n = out.size();
+        return Jets.bilinear(a, b, out, (x, y, r) -> {
+            if (aScalar) {
+                double s = x[0];
+                for (int e = 0; e < n; e++) {
+                    r[e] += s * y[e];
+                }
+            } else if (bScalar) {
+                double s = y[0];
+                for (int e = 0; e < n; e++) {
+                    r[e] += x[e] * s;
+                }
+            } else {
+                for (int e = 0; e < n; e++) {
+                    r[e] += x[e] * y[e];
+                }
+            }
+        });
+    }
+
+    /** Matrix product (m×k)(k×n), loops ordered for row-major locality. */
+    static Jet matmul(Jet a, Jet b) {
+        int m = a.shape().rows();
+        int k = a.shape().cols();
+        int n = b.shape().cols();
+        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
+            for (int i = 0; i < m; i++) {
+                int ro = i * n;
+                for (int l = 0; l < k; l++) {
+                    double s = x[i * k + l];
+                    if (s == 0) {
+                        continue;
+                    }
+                    int yo = l * n;
+                    for (int j = 0; j < n; j++) {
+                        r[ro + j] += s * y[yo + j];
+                    }
+                }
+            }
+        });
+    }
+
+    static Jet map(Jet a, ScalarRule rule) {
+        return Jets.elementwise(a, rule);
+    }
+
+    static Jet sum(Jet a) {
+        return Jets.linear(a, Shape.SCALAR, (x, r) -> {
+            double s = 0;
+            for (double v : x) {
+                s += v;
+            }
+            r[0] = s;
+        });
+    }
+
+    static Jet add(Jet a, Jet b) {
+        return Jets.addScaled(a, b, 1, a.shape().isScalar() ? b.shape() : a.shape());
+    }
+
+    static Jet subtract(Jet a, Jet b) {
+        return Jets.addScaled(a, b, -1, a.shape().isScalar() ? b.shape() : a.shape());
+    }
+
+    static Jet plusConstant(Jet a, double c) {
+        return add(a, Jets.scalar(c, a.partCount()));
+    }
+
+    static Jet scale(Jet a, double c) {
+        return Jets.linear(a, a.shape(), (x, r) -> {
+            for (int e = 0; e < x.length; e++) {
+                r[e] = c * x[e];
+            }
+        });
+    }
+
+    static Jet transpose(Jet a) {
+        int m = a.shape().rows();
+        int n = a.shape().cols();
+        return Jets.linear(a, a.shape().transposed(), (x, r) -> {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    r[j * m + i] = x[i * n + j];
+                }
+            }
+        });
+    }
+
+    static Jet trace(Jet a) {
+        int n = a.shape().rows();
+        return Jets.linear(a, Shape.SCALAR, (x, r) -> {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += x[i * n + i];
+            }
+            r[0] = s;
+        });
+    }
+
+    static Jet identity(int n, int partCount) {
+        double[] id = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            id[i * n + i] = 1;
+        }
+        return Jets.constant(new Shape(n, n), id, partCount);
+    }
+
+    static double maxValue(Jet a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a.value().data()) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

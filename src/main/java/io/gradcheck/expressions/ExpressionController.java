@@ -1,0 +1,73 @@
+package io.gradcheck.expressions;
+
+import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.parse.ParsedExpression;
+import io.gradcheck.expr.parse.Parser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/expressions")
+@Tag(name = "Expressions", description = "Read expressions in the notation of the lecture notes")
+class ExpressionController {
+
+    @PostMapping(path = "/parse", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Read one expression against declared variables",
+            description = "Returns the shape of the expression, its canonical text and its LaTeX, so that a caller "
+                    + "can show \"we read your answer as …\". An expression that cannot be read is a 400 "
+                    + "problem+json whose `detail` says what is wrong and whose `position` (1-based) says where.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = {
+                        @ExampleObject(name = "quadratic form", summary = "x^T A x (lecture 3, quadratic function)",
+                                value = "{\"expression\": \"x^T A x\", \"variables\": {\"x\": {\"shape\": [3]}, "
+                                        + "\"A\": {\"shape\": [3, 3]}}}"),
+                        @ExampleObject(name = "its gradient", summary = "(A + A^T) x",
+                                value = "{\"expression\": \"(A + A^T) x\", \"variables\": {\"x\": {\"shape\": [3]}, "
+                                        + "\"A\": {\"shape\": [3, 3]}}}"),
+                        @ExampleObject(name = "logistic gradient", summary = "sigmoid(w^T x)(1 - sigmoid(w^T x)) x",
+                                value = "{\"expression\": \"sigmoid(w^T x)(1 - sigmoid(w^T x)) x\", \"variables\": "
+                                        + "{\"w\": {\"shape\": [3]}, \"x\": {\"shape\": [3]}}}"),
+                        @ExampleObject(name = "partial derivatives", summary = "x1^2 - ln(x2) + e^(-x3)",
+                                value = "{\"expression\": \"x1^2 - ln(x2) + e^(-x3)\", \"variables\": "
+                                        + "{\"x\": {\"shape\": [3]}}}"),
+                        @ExampleObject(name = "shape error", summary = "x^T y with x ∈ R³, y ∈ R² (a 400)",
+                                value = "{\"expression\": \"x^T y\", \"variables\": {\"x\": {\"shape\": [3]}, "
+                                        + "\"y\": {\"shape\": [2]}}}")
+                    })))
+    @ApiResponse(responseCode = "200", description = "The expression was read")
+    @ApiResponse(responseCode = "400", description = "The expression or a declaration cannot be read",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(value = "{\"type\": \"/problems/shape-mismatch\", \"title\": "
+                            + "\"Shapes do not fit\", \"status\": 400, \"detail\": \"cannot multiply x^T (1×3) by "
+                            + "y (2×1): the inner sizes 3 and 2 differ\", \"position\": 1}")))
+    ParseResponse parse(@Valid @RequestBody ParseRequest request) {
+        Declarations declarations = declarations(request.variables());
+        ParsedExpression parsed = Parser.parse(request.expression(), declarations);
+        return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex());
+    }
+
+    static Declarations declarations(Map<String, ParseRequest.Variable> variables) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        if (variables != null) {
+            variables.forEach((name, v) -> shapes.put(name,
+                    Declarations.shapeOf(name, v == null ? null : v.shape(), Limits.DEFAULT)));
+        }
+        return Declarations.of(shapes);
+    }
+}

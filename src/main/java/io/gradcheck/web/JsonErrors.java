@@ -1,0 +1,31 @@
+package io.gradcheck.web;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/** Turns a JSON reading failure into a short phrase: where it failed and why, without parser internals. */
+final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    static String describe(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof StreamReadException s && s.getLocation() != null) {
+            return "syntax error at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr();
+        }
+        if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JacksonException.Reference r : j.getPath()) {
+                if (r.getPropertyName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(r.getPropertyName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return "field `" + path + "` has the wrong type or value";
+        }
+        return "the body is missing or is not JSON";
+    }
+}

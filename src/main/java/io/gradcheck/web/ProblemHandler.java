@@ -1,0 +1,95 @@
+package io.gradcheck.web;
+
+import io.gradcheck.expr.ExpressionException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error leaves as RFC 9457 application/problem+json with a stable type and a detail a person can act on.
+ * Nothing else (no stack trace, no HTML error page) ever reaches a caller.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ExpressionException.class)
+    ProblemDetail expression(ExpressionException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setType(ProblemTypes.of(e.kind().slug()));
+        p.setTitle(title(e.kind()));
+        if (e.span().isKnown()) {
+            p.setProperty("position", e.span().position());
+        }
+        return p;
+    }
+
+    private static String title(ExpressionException.Kind kind) {
+        return switch (kind) {
+            case SYNTAX -> "The expression cannot be read";
+            case UNKNOWN_NAME -> "Unknown name";
+            case SHAPE_MISMATCH -> "Shapes do not fit";
+            case BAD_INDEX -> "Bad index";
+            case WRONG_ARGUMENTS -> "Wrong arguments";
+            case INVALID_DECLARATION -> "Invalid variable declaration";
+            case LIMIT_EXCEEDED -> "Over a limit";
+        };
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not the JSON this endpoint expects: " + JsonErrors.describe(ex));
+        p.setType(ProblemTypes.MALFORMED_REQUEST);
+        p.setTitle("Malformed request");
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        p.setType(ProblemTypes.INVALID_REQUEST);
+        p.setTitle("Invalid request");
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "there is nothing at /" + ex.getResourcePath() + "; the API is described at /v3/api-docs");
+        p.setType(ProblemTypes.NOT_FOUND);
+        p.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+
+    /** The last resort: logged in full here, and a plain sentence to the caller. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the service failed on this request; it has been logged, and retrying may help");
+        p.setType(ProblemTypes.INTERNAL);
+        p.setTitle("Internal error");
+        return p;
+    }
+}
