@@ -5,9 +5,15 @@ package io.gradcheck.expr;
  *
  * <p>{@code text} and {@code latex} are templates: {@code #1}, {@code #2} stand for the arguments as printed,
  * {@code @1}, {@code @2} for the arguments wrapped in parentheses unless they bind at least as tightly as
- * {@code precedence}; a right operand of a left-associative operator is wrapped at equal precedence too.
+ * {@code precedence} and {@code $1}, {@code $2} also at equal precedence. Where the two forms bind differently
+ * (inv(A) is a call in text but A^{-1} in LaTeX), {@code latexPrecedence} says how the LaTeX form binds.
  */
-public record Notation(String text, String latex, int precedence) {
+public record Notation(String text, String latex, int precedence, int latexPrecedence) {
+
+    /** Most notations bind the same in text and in LaTeX. */
+    public Notation(String text, String latex, int precedence) {
+        this(text, latex, precedence, precedence);
+    }
 
     public static final int ADDITIVE = 1;
     public static final int MULTIPLICATIVE = 2;

@@ -62,7 +62,11 @@ final class TreeBuilder {
                 case Token.TOKEN_FUNCTION -> {
                     var f = ((FunctionToken) t).getFunction();
                     Catalogue.FunctionEntry entry = Catalogue.function(f.getName());
-                    call(entry.primitive(), pop(entry.arity()));
+                    List<Node> args = pop(entry.arity());
+                    Primitive p = entry.primitive() == Arithmetic.POW
+                            ? elementwisePower(Arithmetic.POW, Arithmetic.POW_VARIABLE, args.get(1))
+                            : entry.primitive();
+                    call(p, args);
                 }
                 default -> throw new ExpressionException(Kind.SYNTAX, "the expression could not be read");
             }
@@ -126,7 +130,7 @@ final class TreeBuilder {
             return;
         }
         if (!base.shape().isMatrix()) {
-            call(Arithmetic.POWER_ELEMENTWISE, args);
+            call(elementwisePower(Arithmetic.POWER, Arithmetic.POWER_VARIABLE, exponent), args);
             return;
         }
         String baseText = describe(base);
@@ -142,6 +146,11 @@ final class TreeBuilder {
                     exponent.span());
         }
         call(Arithmetic.matrixPower(k.intValue()), args);
+    }
+
+    /** The power rule needs a scalar exponent without variables; anything else is exp(b·log a). */
+    private static Primitive elementwisePower(Primitive constant, Primitive variable, Node exponent) {
+        return exponent.shape().isScalar() && isConstant(exponent) ? constant : variable;
     }
 
     private Double constantValue(Node n) {

@@ -3,16 +3,12 @@ package io.gradcheck.expr.primitives;
 import static io.gradcheck.expr.Notation.ADDITIVE;
 import static io.gradcheck.expr.Notation.MULTIPLICATIVE;
 import static io.gradcheck.expr.Notation.POSTFIX;
-import static io.gradcheck.expr.Notation.POWER;
 import static io.gradcheck.expr.Notation.UNARY;
 
-import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.eval.Jet;
-import io.gradcheck.expr.eval.Jets;
-import java.util.List;
 
 /** The operators: + - * / .* ^ and transpose. */
 public final class Arithmetic {
@@ -90,44 +86,40 @@ public final class Arithmetic {
             (args, d) -> args.get(0).shape().transposed(),
             (a, out) -> Ops.transpose(a.get(0)));
 
-    /**
-     * a ^ b entry by entry. With an exponent that involves no variable, the power rule x^p; otherwise
-     * exp(b·log a), defined where a &gt; 0.
-     */
-    public static final Primitive POWER_ELEMENTWISE = new Defined("^",
-            new Notation("$1^@2", "$1^{#2}", POWER),
+    /** a ^ p entry by entry, for an exponent p without variables: the power rule. */
+    public static final Primitive POWER = new Defined("^",
+            new Notation("$1^@2", "$1^{#2}", Notation.POWER),
             ShapeRules.broadcast("raise", "to the power"),
-            Arithmetic::elementwisePower);
+            (a, out) -> Ops.map(a.get(0), ScalarFunction.power(a.get(1).value().data()[0])));
 
-    /** pow(a, b): the same rule as a ^ b elementwise, written as a function (it never means a matrix power). */
+    /**
+     * a ^ b entry by entry, for an exponent with variables: exp(b·log a), defined where a &gt; 0. Which of the
+     * two rules applies is decided once, when the expression is read, so every evaluation agrees on it.
+     */
+    public static final Primitive POWER_VARIABLE = new Defined("^var",
+            new Notation("$1^@2", "$1^{#2}", Notation.POWER),
+            ShapeRules.broadcast("raise", "to the power"),
+            (a, out) -> exponential(a.get(0), a.get(1)));
+
+    /** pow(a, b): the same rules as a ^ b entrywise, written as a function (it never means a matrix power). */
     public static final Primitive POW = new Defined("pow",
             Notation.function("pow", "\\operatorname{pow}", 2),
             ShapeRules.broadcast("raise", "to the power"),
-            Arithmetic::elementwisePower);
+            (a, out) -> Ops.map(a.get(0), ScalarFunction.power(a.get(1).value().data()[0])));
 
-    static Jet elementwisePower(List<Jet> a, Shape out) {
-        Jet base = a.get(0);
-        Jet exponent = a.get(1);
-        if (exponent.shape().isScalar() && isConstant(exponent)) {
-            return Ops.map(base, ScalarFunction.power(exponent.value().data()[0]));
-        }
-        Jet logBase = Ops.map(base, ScalarFunction.LOG);
-        return Ops.map(Ops.product(exponent, logBase), ScalarFunction.EXP);
-    }
+    public static final Primitive POW_VARIABLE = new Defined("pow var",
+            Notation.function("pow", "\\operatorname{pow}", 2),
+            ShapeRules.broadcast("raise", "to the power"),
+            (a, out) -> exponential(a.get(0), a.get(1)));
 
-    private static boolean isConstant(Jet j) {
-        for (int k = 1; k < j.partCount(); k++) {
-            if (j.part(k) != null) {
-                return false;
-            }
-        }
-        return true;
+    private static Jet exponential(Jet base, Jet exponent) {
+        return Ops.map(Ops.product(exponent, Ops.map(base, ScalarFunction.LOG)), ScalarFunction.EXP);
     }
 
     /** A^k for a square matrix and a whole number k (negative: powers of the inverse). */
     public static Primitive matrixPower(int k) {
         return new Defined("matpow",
-                new Notation("$1^@2", "$1^{#2}", POWER),
+                new Notation("$1^@2", "$1^{#2}", Notation.POWER),
                 (args, d) -> {
                     ShapeRules.requireSquare("a matrix power", args.get(0), d);
                     return args.get(0).shape();
@@ -144,15 +136,5 @@ public final class Arithmetic {
                     long n = out.rows();
                     return (Math.abs(k) + (k < 0 ? 1 : 0)) * n * n * n;
                 });
-    }
-
-    /** Used by the parser for unary plus, so that +x reads as x without a node of its own. */
-    static Jet identity(Jet a) {
-        return Jets.linear(a, a.shape(), (x, r) -> System.arraycopy(x, 0, r, 0, x.length));
-    }
-
-    /** True for the primitives that * and juxtaposition produce. */
-    public static boolean isProduct(Node.Call call) {
-        return call.primitive() == MULTIPLY;
     }
 }

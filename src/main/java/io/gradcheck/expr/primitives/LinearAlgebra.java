@@ -38,7 +38,7 @@ public final class LinearAlgebra {
             (a, out) -> logDeterminant(a.get(0)), (args, out) -> cube(args));
 
     public static final Primitive INVERSE = new Defined("inv",
-            new Notation("inv(#1)", "$1^{-1}", Notation.POSTFIX), ShapeRules.square("inv"),
+            new Notation("inv(#1)", "$1^{-1}", Notation.ATOM, Notation.POSTFIX), ShapeRules.square("inv"),
             (a, out) -> inverse(a.get(0)), (args, out) -> 3 * cube(args));
 
     /** diag(v) is the diagonal matrix of a vector; diag(A) the diagonal of a square matrix. */
@@ -113,7 +113,7 @@ public final class LinearAlgebra {
             });
 
     public static final Primitive KRON = new Defined("kron",
-            new Notation("kron(#1, #2)", "@1 \\otimes $2", Notation.MULTIPLICATIVE),
+            new Notation("kron(#1, #2)", "@1 \\otimes $2", Notation.ATOM, Notation.MULTIPLICATIVE),
             (args, d) -> {
                 Shape a = args.get(0).shape();
                 Shape b = args.get(1).shape();

@@ -68,8 +68,9 @@ public final class Printers {
             if (marker) {
                 Node arg = call.args().get(template.charAt(i + 1) - '1');
                 String printed = print(arg, latex);
-                int p = precedence(arg);
-                boolean wrap = (ch == '@' && p < notation.precedence()) || (ch == '$' && p <= notation.precedence());
+                int p = precedence(arg, latex);
+                int own = latex ? notation.latexPrecedence() : notation.precedence();
+                boolean wrap = (ch == '@' && p < own) || (ch == '$' && p <= own);
                 out.append(wrap ? (latex ? "\\left(" + printed + "\\right)" : "(" + printed + ")") : printed);
                 i++;
             } else if (ch == '~') {
@@ -96,9 +97,10 @@ public final class Printers {
         return s.toString();
     }
 
-    private static int precedence(Node n) {
+    private static int precedence(Node n, boolean latex) {
         if (n instanceof Node.Call c) {
-            return c.primitive().notation().precedence();
+            Notation notation = c.primitive().notation();
+            return latex ? notation.latexPrecedence() : notation.precedence();
         }
         return Notation.ATOM;
     }
