@@ -19,7 +19,6 @@ public record Notation(String text, String latex, int precedence, int latexPrece
     public static final int MULTIPLICATIVE = 2;
     public static final int UNARY = 3;
     public static final int POWER = 4;
-    public static final int POSTFIX = 5;
     public static final int ATOM = 6;
 
     /** name(a, b) in text; \operatorname or a macro in LaTeX. */

@@ -51,7 +51,6 @@ final class Exp4jFrontEnd {
             text.append(l.exp4j()).append(' ');
             switch (l.kind()) {
                 case VARIABLE, CONSTANT, COMPONENT, TRANSPOSE_MARK -> names.add(l.exp4j());
-                case POSTFIX_TRANSPOSE -> names.add(Catalogue.TRANSPOSE_MARK);
                 default -> {
                 }
             }

@@ -48,11 +48,6 @@ final class Grammar {
                     }
                     expectOperand = false;
                 }
-                case POSTFIX_TRANSPOSE -> {
-                    if (expectOperand) {
-                        throw at(l, "the transpose mark " + l.shown(source) + " must follow what it transposes, as in x'");
-                    }
-                }
                 case FUNCTION -> {
                     Lexeme next = i + 1 < lexemes.size() ? lexemes.get(i + 1) : null;
                     if (next == null || next.kind() != Lexeme.Kind.OPEN) {

@@ -9,7 +9,7 @@ import io.gradcheck.expr.Span;
 record Lexeme(Kind kind, String exp4j, Span span, double number, String name, int row, int col) {
 
     enum Kind {
-        NUMBER, VARIABLE, CONSTANT, COMPONENT, TRANSPOSE_MARK, POSTFIX_TRANSPOSE, FUNCTION, OPERATOR,
+        NUMBER, VARIABLE, CONSTANT, COMPONENT, TRANSPOSE_MARK, FUNCTION, OPERATOR,
         OPEN, CLOSE, COMMA;
 
         /** Pieces that stand for a value (exp4j outputs them in the order they were written). */

@@ -48,14 +48,54 @@ final class Lexer {
             } else if (c == '.' && next() == '*') {
                 operator("#", 2);
             } else if (c == '\'' || c == 'ᵀ' || c == '′') {
-                out.add(Lexeme.of(Lexeme.Kind.POSTFIX_TRANSPOSE, "^ T", span(pos, pos + 1)));
-                pos++;
+                postfixTranspose();
             } else if (Character.isLetter(c) || c == '_') {
                 identifierRun();
             } else {
                 symbol(c);
             }
         }
+    }
+
+    /**
+     * x' becomes (x^T), grouped with exactly the operand before the mark, so that it binds tighter than any
+     * operator: A'^-1 is (Aᵀ)⁻¹ and 2^x' is 2^(xᵀ).
+     */
+    private void postfixTranspose() {
+        Span mark = span(pos, pos + 1);
+        int start = operandStart(out.size() - 1);
+        if (start < 0) {
+            throw new ExpressionException(Kind.SYNTAX, "the transpose mark " + text.charAt(pos)
+                    + " must follow what it transposes, as in x'", mark);
+        }
+        out.add(start, Lexeme.of(Lexeme.Kind.OPEN, "(", out.get(start).span()));
+        out.add(Lexeme.of(Lexeme.Kind.OPERATOR, "^", mark));
+        out.add(Lexeme.of(Lexeme.Kind.TRANSPOSE_MARK, Catalogue.TRANSPOSE_MARK, mark));
+        out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", mark));
+        pos++;
+    }
+
+    /** Index of the first piece of the operand that ends at index k, or -1 when no operand ends there. */
+    private int operandStart(int k) {
+        if (k < 0) {
+            return -1;
+        }
+        Lexeme last = out.get(k);
+        if (last.kind().isOperand()) {
+            return k;
+        }
+        if (last.kind() != Lexeme.Kind.CLOSE) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = k; i >= 0; i--) {
+            Lexeme.Kind kind = out.get(i).kind();
+            depth += kind == Lexeme.Kind.CLOSE ? 1 : kind == Lexeme.Kind.OPEN ? -1 : 0;
+            if (depth == 0) {
+                return i > 0 && out.get(i - 1).kind() == Lexeme.Kind.FUNCTION ? i - 1 : i;
+            }
+        }
+        return -1;
     }
 
     private char next() {

@@ -47,8 +47,6 @@ final class TreeBuilder {
         for (Lexeme l : lexemes) {
             if (l.kind().isOperand()) {
                 ops.add(l);
-            } else if (l.kind() == Lexeme.Kind.POSTFIX_TRANSPOSE) {
-                ops.add(Lexeme.of(Lexeme.Kind.TRANSPOSE_MARK, Catalogue.TRANSPOSE_MARK, l.span()));
             }
         }
         this.operands = ops.iterator();

@@ -2,7 +2,6 @@ package io.gradcheck.expr.primitives;
 
 import static io.gradcheck.expr.Notation.ADDITIVE;
 import static io.gradcheck.expr.Notation.MULTIPLICATIVE;
-import static io.gradcheck.expr.Notation.POSTFIX;
 import static io.gradcheck.expr.Notation.UNARY;
 
 import io.gradcheck.expr.Notation;
@@ -82,7 +81,8 @@ public final class Arithmetic {
             (a, out) -> Ops.product(a.get(0), a.get(1)));
 
     public static final Primitive TRANSPOSE = new Defined("transpose",
-            new Notation("$1^T", "$1^{\\top}", POSTFIX),
+            // binds like a power: x^T is read as one, so (x^T)^2 must keep its parentheses
+            new Notation("$1^T", "$1^{\\top}", Notation.POWER),
             (args, d) -> args.get(0).shape().transposed(),
             (a, out) -> Ops.transpose(a.get(0)));
 

@@ -38,7 +38,7 @@ public final class LinearAlgebra {
             (a, out) -> logDeterminant(a.get(0)), (args, out) -> cube(args));
 
     public static final Primitive INVERSE = new Defined("inv",
-            new Notation("inv(#1)", "$1^{-1}", Notation.ATOM, Notation.POSTFIX), ShapeRules.square("inv"),
+            new Notation("inv(#1)", "$1^{-1}", Notation.ATOM, Notation.POWER), ShapeRules.square("inv"),
             (a, out) -> inverse(a.get(0)), (args, out) -> 3 * cube(args));
 
     /** diag(v) is the diagonal matrix of a vector; diag(A) the diagonal of a square matrix. */

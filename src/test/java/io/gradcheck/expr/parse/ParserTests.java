@@ -58,6 +58,10 @@ class ParserTests {
                 Arguments.of("x'", "x^T", List.of(1, 3)),
                 Arguments.of("xᵀ", "x^T", List.of(1, 3)),
                 Arguments.of("transpose(C)", "C^T", List.of(3, 2)),
+                Arguments.of("A'^-1", "(A^T)^(-1)", List.of(3, 3)),
+                Arguments.of("(A x)'", "(A*x)^T", List.of(1, 3)),
+                Arguments.of("tanh(x)' y", "tanh(x)^T*y", List.of()),
+                Arguments.of("2^x'", "2^x^T", List.of(1, 3)),
                 Arguments.of("x^T y", "x^T*y", List.of()),
                 Arguments.of("x y^T", "x*y^T", List.of(3, 3)),
                 // powers
