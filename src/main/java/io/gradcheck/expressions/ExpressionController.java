@@ -33,16 +33,16 @@ class ExpressionController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json",
                     examples = {
-                        @ExampleObject(name = "quadratic form", summary = "x^T A x (lecture 3, quadratic function)",
+                        @ExampleObject(name = "quadratic form", summary = "x^T A x (DS4420 Lecture 2, functions of ML algorithms: quadratic)",
                                 value = "{\"expression\": \"x^T A x\", \"variables\": {\"x\": {\"shape\": [3]}, "
                                         + "\"A\": {\"shape\": [3, 3]}}}"),
-                        @ExampleObject(name = "its gradient", summary = "(A + A^T) x",
+                        @ExampleObject(name = "its gradient", summary = "(A + A^T) x (DS4420 Lecture 2, eq. 9)",
                                 value = "{\"expression\": \"(A + A^T) x\", \"variables\": {\"x\": {\"shape\": [3]}, "
                                         + "\"A\": {\"shape\": [3, 3]}}}"),
-                        @ExampleObject(name = "logistic gradient", summary = "sigmoid(w^T x)(1 - sigmoid(w^T x)) x",
+                        @ExampleObject(name = "logistic gradient", summary = "sigmoid(w^T x)(1 - sigmoid(w^T x)) x (DS4420 Lecture 2, logistic regression objective)",
                                 value = "{\"expression\": \"sigmoid(w^T x)(1 - sigmoid(w^T x)) x\", \"variables\": "
                                         + "{\"w\": {\"shape\": [3]}, \"x\": {\"shape\": [3]}}}"),
-                        @ExampleObject(name = "partial derivatives", summary = "x1^2 - ln(x2) + e^(-x3)",
+                        @ExampleObject(name = "partial derivatives", summary = "x1^2 - ln(x2) + e^(-x3) (DS4420 Lecture 2, consolidate exercise)",
                                 value = "{\"expression\": \"x1^2 - ln(x2) + e^(-x3)\", \"variables\": "
                                         + "{\"x\": {\"shape\": [3]}}}"),
                         @ExampleObject(name = "shape error", summary = "x^T y with x ∈ R³, y ∈ R² (a 400)",
