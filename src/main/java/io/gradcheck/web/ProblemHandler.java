@@ -1,5 +1,6 @@
 package io.gradcheck.web;
 
+import io.gradcheck.check.CheckException;
 import io.gradcheck.expr.ExpressionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,6 +35,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.span().isKnown()) {
             p.setProperty("position", e.span().position());
         }
+        return p;
+    }
+
+    @ExceptionHandler(CheckException.class)
+    ProblemDetail check(CheckException e) {
+        boolean question = e.kind() == CheckException.Kind.QUESTION;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                question ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setType(ProblemTypes.of(e.kind().slug()));
+        p.setTitle(question ? "The question has no answer here" : "The check cannot be run");
         return p;
     }
 

@@ -5,8 +5,11 @@ import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.print.Printers;
 
-/** An expression read and shape-checked: the text as sent, the tree, and the declarations it was read against. */
-public record ParsedExpression(String source, Node root, Declarations declarations) {
+/**
+ * An expression read and shape-checked: the text as sent, the tree, the declarations it was read against, and
+ * the estimated floating-point operations of one evaluation over doubles.
+ */
+public record ParsedExpression(String source, Node root, Declarations declarations, long cost) {
 
     public Shape shape() {
         return root.shape();

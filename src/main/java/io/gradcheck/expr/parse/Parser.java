@@ -27,6 +27,7 @@ public final class Parser {
         List<Lexeme> lexemes = Lexer.lex(text, declarations);
         Grammar.check(lexemes, text, limits);
         var rpn = Exp4jFrontEnd.toReversePolish(lexemes);
-        return new ParsedExpression(text, new TreeBuilder(text, lexemes, declarations, limits).build(rpn), declarations);
+        TreeBuilder builder = new TreeBuilder(text, lexemes, declarations, limits);
+        return new ParsedExpression(text, builder.build(rpn), declarations, builder.cost());
     }
 }

@@ -52,6 +52,10 @@ final class TreeBuilder {
         this.operands = ops.iterator();
     }
 
+    long cost() {
+        return cost;
+    }
+
     Node build(Token[] rpn) {
         for (Token t : rpn) {
             switch (t.getType()) {

@@ -1,0 +1,121 @@
+package io.gradcheck.check;
+
+import io.gradcheck.check.CheckRequest.VariableSpec;
+import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Draws the random points of a check: every variable without a fixed value, uniform on its domain, or as a
+ * symmetric, positive definite or invertible matrix. Seeded by the caller, so a check is reproducible.
+ */
+final class Sampler {
+
+    static final double DEFAULT_LOW = -2;
+    static final double DEFAULT_HIGH = 2;
+
+    private record Plan(Shape shape, Tensor fixed, double low, double high, boolean symmetric,
+            boolean positiveDefinite, boolean invertible) {
+    }
+
+    private final Map<String, Plan> plans = new LinkedHashMap<>();
+
+    Sampler(Declarations declarations, Map<String, VariableSpec> specs) {
+        declarations.shapes().forEach((name, shape) -> plans.put(name, plan(name, shape, specs.get(name))));
+    }
+
+    private static Plan plan(String name, Shape shape, VariableSpec spec) {
+        double low = DEFAULT_LOW;
+        double high = DEFAULT_HIGH;
+        if (spec != null && spec.domain() != null) {
+            List<Double> d = spec.domain();
+            if (d.size() != 2 || d.get(0) == null || d.get(1) == null) {
+                throw new CheckException(CheckException.Kind.BAD_REQUEST,
+                        "the domain of " + name + " must be [low, high]");
+            }
+            low = d.get(0);
+            high = d.get(1);
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new CheckException(CheckException.Kind.QUESTION, "the domain of " + name + " is empty: ["
+                        + low + ", " + high + "] needs a finite low below a finite high");
+            }
+        }
+        boolean symmetric = spec != null && Boolean.TRUE.equals(spec.symmetric());
+        boolean pd = spec != null && Boolean.TRUE.equals(spec.positiveDefinite());
+        boolean invertible = spec != null && Boolean.TRUE.equals(spec.invertible());
+        if ((symmetric || pd || invertible) && !(shape.isSquare())) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, name + " is " + shape
+                    + "; only square matrices can be symmetric, positive definite or invertible");
+        }
+        Tensor fixed = spec == null || spec.value() == null ? null : Values.read(name, spec.value(), shape);
+        return new Plan(shape, fixed, low, high, symmetric, pd, invertible);
+    }
+
+    Map<String, Tensor> draw(SplittableRandom random) {
+        Map<String, Tensor> point = new LinkedHashMap<>();
+        plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed() : draw(plan, random)));
+        return point;
+    }
+
+    boolean isFixed(String name) {
+        return plans.get(name).fixed() != null;
+    }
+
+    boolean isDeclaredSymmetric(String name) {
+        Plan p = plans.get(name);
+        return p.symmetric() || p.positiveDefinite();
+    }
+
+    private static Tensor draw(Plan plan, SplittableRandom random) {
+        Shape s = plan.shape();
+        int n = s.rows();
+        if (plan.positiveDefinite()) {
+            // B Bᵀ/n + I/2: eigenvalues at least 1/2, entries of the size of the domain
+            double[] b = uniform(s.size(), plan.low(), plan.high(), random);
+            double[] m = new double[s.size()];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int k = 0; k < n; k++) {
+                        sum += b[i * n + k] * b[j * n + k];
+                    }
+                    m[i * n + j] = sum / n + (i == j ? 0.5 : 0);
+                }
+            }
+            return new Tensor(s, m);
+        }
+        if (plan.symmetric()) {
+            double[] b = uniform(s.size(), plan.low(), plan.high(), random);
+            double[] m = new double[s.size()];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    m[i * n + j] = (b[i * n + j] + b[j * n + i]) / 2;
+                }
+            }
+            return new Tensor(s, m);
+        }
+        if (plan.invertible()) {
+            double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Tensor t = new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
+                double det = Values.det(t);
+                if (Math.pow(Math.abs(det), 1.0 / n) >= bound) {
+                    return t;
+                }
+            }
+        }
+        return new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
+    }
+
+    private static double[] uniform(int size, double low, double high, SplittableRandom random) {
+        double[] d = new double[size];
+        for (int i = 0; i < size; i++) {
+            d[i] = random.nextDouble(low, high);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,94 @@
+package io.gradcheck.check;
+
+import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.parse.Parser;
+import io.gradcheck.expr.eval.Evaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Tensors to and from the API's nested JSON arrays. */
+final class Values {
+
+    private Values() {
+    }
+
+    /** A fixed value as the API writes it: a number, [a, b, c] for a vector, [[..], [..]] for a matrix. */
+    static Tensor read(String name, Object value, Shape shape) {
+        List<Double> flat = new ArrayList<>();
+        int rows;
+        int cols;
+        if (value instanceof Number n) {
+            flat.add(n.doubleValue());
+            rows = 1;
+            cols = 1;
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof List<?> first) {
+            rows = list.size();
+            cols = first.size();
+            for (Object row : list) {
+                if (!(row instanceof List<?> r) || r.size() != cols) {
+                    throw bad(name, shape);
+                }
+                r.forEach(x -> flat.add(number(name, x, shape)));
+            }
+        } else if (value instanceof List<?> list) {
+            rows = list.size();
+            cols = 1;
+            list.forEach(x -> flat.add(number(name, x, shape)));
+        } else {
+            throw bad(name, shape);
+        }
+        if (rows != shape.rows() || cols != shape.cols()) {
+            throw bad(name, shape);
+        }
+        double[] d = new double[flat.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = flat.get(i);
+        }
+        return new Tensor(shape, d);
+    }
+
+    private static double number(String name, Object x, Shape shape) {
+        if (x instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw bad(name, shape);
+    }
+
+    private static CheckException bad(String name, Shape shape) {
+        return new CheckException(CheckException.Kind.BAD_REQUEST, "the value of " + name + " must be "
+                + (shape.isScalar() ? "a number" : shape.isVector() ? "an array of " + shape.rows() + " numbers"
+                : shape.rows() + " rows of " + shape.cols() + " numbers") + ", as its shape " + shape.dims() + " says");
+    }
+
+    /** A tensor as the API writes it: a number, a list, or a list of rows. */
+    static Object write(Tensor t) {
+        Shape s = t.shape();
+        if (s.isScalar()) {
+            return t.data()[0];
+        }
+        if (s.isVector()) {
+            List<Double> v = new ArrayList<>();
+            for (double d : t.data()) {
+                v.add(d);
+            }
+            return v;
+        }
+        List<List<Double>> rows = new ArrayList<>();
+        for (int i = 0; i < s.rows(); i++) {
+            List<Double> row = new ArrayList<>();
+            for (int j = 0; j < s.cols(); j++) {
+                row.add(t.get(i, j));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static double det(Tensor t) {
+        Declarations d = Declarations.of(Map.of("M", t.shape()));
+        return Evaluator.value(Parser.parse("det(M)", d).root(), Map.of("M", t)).data()[0];
+    }
+}

@@ -1,0 +1,53 @@
+package io.gradcheck.checks;
+
+import io.gradcheck.check.CheckReport;
+import io.gradcheck.check.CheckRequest;
+import io.gradcheck.check.Checker;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/checks")
+@Tag(name = "Checks", description = "Check a proposed derivative at random points")
+class CheckController {
+
+    private final Checker checker = new Checker();
+
+    @PostMapping(consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Check a derivative: correct, incorrect (and how), invalid or inconclusive",
+            description = CheckDocs.DESCRIPTION,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = {
+                        @ExampleObject(name = "correct", summary = "d/dx xᵀAx = (A + Aᵀ)x (DS4420 Lecture 2, eq. 9)",
+                                value = CheckDocs.CORRECT),
+                        @ExampleObject(name = "symmetric only", summary = "2Ax is right only for symmetric A",
+                                value = CheckDocs.SYMMETRIC_ONLY),
+                        @ExampleObject(name = "entry by entry", summary = "∇(x1² − ln x2 + e^(−x3)) written out, "
+                                + "one entry wrong (DS4420 Lecture 2, consolidate)", value = CheckDocs.ENTRY_WISE),
+                        @ExampleObject(name = "Hessian", summary = "Hessian of ½‖Ax − b‖² is AᵀA "
+                                + "(10-606 matrix differentials)", value = CheckDocs.HESSIAN)
+                    })))
+    @ApiResponse(responseCode = "200", description = "The request was well formed; the verdict is in the body",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "symmetric only",
+                    value = CheckDocs.SYMMETRIC_ONLY_RESPONSE)))
+    @ApiResponse(responseCode = "400", description = "The function, a declaration or the request cannot be used",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The question itself has no answer here (an empty domain, "
+            + "constraints no point satisfies): the author's error, not the learner's",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    CheckReport check(@RequestBody CheckRequest request) {
+        return checker.check(request);
+    }
+}
