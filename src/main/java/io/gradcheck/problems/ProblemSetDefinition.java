@@ -1,0 +1,63 @@
+package io.gradcheck.problems;
+
+import io.gradcheck.check.CheckRequest;
+import io.gradcheck.check.CheckRequest.Tolerance;
+import io.gradcheck.check.CheckRequest.VariableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A problem set as its YAML file (and the API) writes it: a slug, a title, the lecture it comes from, and its
+ * problems. Unknown fields are refused when a file is read.
+ */
+public record ProblemSetDefinition(String slug, String title, String source, List<ProblemDefinition> problems) {
+
+    /**
+     * One exercise: the statement (Markdown with LaTeX), the variables and function, the parts to answer with
+     * their references, how many random points and what tolerance, and the known wrong answers with the
+     * diagnosis each must produce. {@code erratum} records where the notes print a different (wrong) result.
+     */
+    public record ProblemDefinition(
+            String key,
+            String title,
+            String statement,
+            Map<String, VariableSpec> variables,
+            String function,
+            List<String> constraints,
+            List<PartDefinition> parts,
+            Integer points,
+            Tolerance tolerance,
+            List<WrongAnswer> wrongAnswers,
+            Erratum erratum) {
+
+        /** The check of these answers (by wrt), with the problem's own settings. */
+        public CheckRequest toCheck(Map<String, Object> answers, Long seed) {
+            List<CheckRequest.Part> checkParts = new ArrayList<>();
+            for (PartDefinition p : parts) {
+                checkParts.add(new CheckRequest.Part(p.wrt(), p.layout(), p.order(), answers.get(p.wrt())));
+            }
+            return new CheckRequest(function, variables, constraints, checkParts, points, seed, tolerance);
+        }
+
+        public PartDefinition part(String wrt) {
+            return parts.stream().filter(p -> p.wrt().equals(wrt)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One derivative to give: with respect to {@code wrt}, in a layout, of an order; the verified reference;
+     * its weight in the score (default 1); hints by diagnosis kind, shown as feedback when that diagnosis occurs.
+     */
+    public record PartDefinition(String wrt, String layout, Integer order, Object reference, Double weight,
+            Map<String, String> hints) {
+    }
+
+    /** A common mistake and the diagnosis kind it must get. */
+    public record WrongAnswer(String wrt, Object answer, String diagnosis) {
+    }
+
+    /** Where the notes print a wrong result: what they print, and what is wrong with it. */
+    public record Erratum(String printed, String note) {
+    }
+}
