@@ -47,7 +47,11 @@ public final class ProblemSetFiles {
 
     static String describe(JacksonException e) {
         String message = e.getOriginalMessage();
-        int cut = message.indexOf(" (for ");
+        int cut = message.indexOf(" (class ");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        cut = message.indexOf(" (for ");
         if (cut > 0) {
             message = message.substring(0, cut);
         }
@@ -63,9 +67,10 @@ public final class ProblemSetFiles {
                 where.append('[').append(r.getIndex()).append(']');
             }
         }
-        String location = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return (where.length() > 0 ? "at " + where + location + ": " : location.isEmpty() ? "" : location.trim() + ": ")
-                + message;
+        String line = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+        String prefix = where.length() > 0 ? "at " + where + (line == null ? "" : " (near " + line + ")") + ": "
+                : line == null ? "" : line + ": ";
+        return prefix + message;
     }
 
     public static String read(Path file) throws IOException {

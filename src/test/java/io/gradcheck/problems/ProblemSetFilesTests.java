@@ -1,0 +1,143 @@
+package io.gradcheck.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.gradcheck.check.Checker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every problem of every file in problem-sets/: its reference passes its own check and every known wrong
+ * answer fails with its stated diagnosis (the validator runs the real checks).
+ */
+class ProblemSetFilesTests {
+
+    private static final Path DIR = Path.of("problem-sets");
+    private final ProblemValidator validator = new ProblemValidator(new Checker());
+
+    static Stream<Path> files() throws Exception {
+        return ProblemSetFiles.list(DIR).stream();
+    }
+
+    private static ProblemSetDefinition load(Path file) throws Exception {
+        return ProblemSetFiles.read(file.getFileName().toString(), ProblemSetFiles.read(file));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void everyReferencePassesAndEveryWrongAnswerGetsItsDiagnosis(Path file) throws Exception {
+        ProblemSetDefinition set = load(file);
+        assertThatCode(() -> validator.validate(set)).doesNotThrowAnyException();
+        assertThat(set.source()).isNotBlank();
+        assertThat(file.getFileName().toString()).isEqualTo(set.slug() + ".yaml");
+    }
+
+    @Test
+    void theSetsCoverTheNotes() throws Exception {
+        List<ProblemSetDefinition> sets = new ArrayList<>();
+        for (Path f : files().toList()) {
+            sets.add(load(f));
+        }
+        assertThat(sets).hasSize(5);
+        long problems = sets.stream().mapToLong(s -> s.problems().size()).sum();
+        long wrongAnswers = sets.stream().flatMap(s -> s.problems().stream())
+                .mapToLong(p -> p.wrongAnswers() == null ? 0 : p.wrongAnswers().size()).sum();
+        long errata = sets.stream().flatMap(s -> s.problems().stream()).filter(p -> p.erratum() != null).count();
+        assertThat(problems).isGreaterThan(50);
+        assertThat(wrongAnswers).isGreaterThanOrEqualTo(problems);
+        assertThat(errata).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void unknownFieldsAreRefusedWithWhereTheyAre() {
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class, () -> ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                problems:
+                  - key: a
+                    titel: A
+                """));
+        assertThat(e.getMessage()).startsWith("x.yaml: at problems[0].titel (near line ")
+                .endsWith("Unrecognized property \"titel\"");
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class, () -> ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                title: Y
+                """));
+        assertThat(e.getMessage()).isEqualTo("x.yaml: line 3: Duplicate Object property \"title\"");
+    }
+
+    @Test
+    void malformedYamlIsRefused() {
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class,
+                () -> ProblemSetFiles.read("x.yaml", "slug: [unclosed"));
+        assertThat(e.getMessage()).startsWith("x.yaml: ");
+    }
+
+    @Test
+    void aReferenceThatDoesNotParseIsNamed() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x +\"}", ""))
+                .contains("problem `p`: part `x`: the reference fails its own check (invalid): We could not read your "
+                        + "answer: missing operand after `+`");
+    }
+
+    @Test
+    void aReferenceOfTheWrongShapeIsNamed() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x^T\"}", ""))
+                .contains("problem `p`: part `x`: the reference fails its own check (incorrect)");
+    }
+
+    @Test
+    void aWrongAnswerThatIsActuallyCorrectIsRefused() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}",
+                "    wrongAnswers: [{wrt: x, answer: \"x + x\", diagnosis: scaled}]"))
+                .contains("problem `p`: wrongAnswers[0]: `x + x` is actually correct");
+    }
+
+    @Test
+    void aWrongAnswerWithAnotherDiagnosisIsRefused() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}",
+                "    wrongAnswers: [{wrt: x, answer: \"x\", diagnosis: negated}]"))
+                .contains("`x` is diagnosed scaled, not negated");
+    }
+
+    @Test
+    void duplicateProblemKeysAreRefused() {
+        ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                problems:
+                  - {key: a, title: A, statement: S, variables: {s: {}}, function: "s^2", parts: [{wrt: s, reference: "2 s"}]}
+                  - {key: a, title: A, statement: S, variables: {s: {}}, function: "s^2", parts: [{wrt: s, reference: "2 s"}]}
+                """);
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class, () -> validator.validate(set));
+        assertThat(e.reasons()).containsExactly("problem `a`: key is used twice in this set");
+    }
+
+    private String invalid(String function, String part, String extra) {
+        ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                problems:
+                  - key: p
+                    title: P
+                    statement: S
+                    variables: {x: {shape: [3]}}
+                    %s
+                    parts: [%s]
+                %s
+                """.formatted(function, part, extra));
+        return catchThrowableOfType(InvalidProblemSet.class, () -> validator.validate(set)).getMessage();
+    }
+}
