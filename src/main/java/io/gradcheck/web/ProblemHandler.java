@@ -2,6 +2,7 @@ package io.gradcheck.web;
 
 import io.gradcheck.check.CheckException;
 import io.gradcheck.expr.ExpressionException;
+import io.gradcheck.problems.InvalidProblemSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,44 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 question ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, e.getMessage());
         p.setType(ProblemTypes.of(e.kind().slug()));
         p.setTitle(question ? "The question has no answer here" : "The check cannot be run");
+        return p;
+    }
+
+    @ExceptionHandler(ApiKeys.AccessDenied.class)
+    ResponseEntity<ProblemDetail> denied(ApiKeys.AccessDenied e) {
+        HttpStatus status = e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        p.setType(ProblemTypes.of(e.unauthenticated() ? "unauthenticated" : "forbidden"));
+        p.setTitle(e.unauthenticated() ? "An API key is needed" : "Not allowed");
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (e.unauthenticated()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"");
+        }
+        return response.body(p);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setType(ProblemTypes.NOT_FOUND);
+        p.setTitle("Not found");
+        return p;
+    }
+
+    @ExceptionHandler(InvalidProblemSet.class)
+    ProblemDetail invalidProblemSet(InvalidProblemSet e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        p.setType(ProblemTypes.of("invalid-problem-set"));
+        p.setTitle("The problem set is not valid");
+        p.setProperty("errors", e.reasons());
+        return p;
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(ProblemTypes.of("conflict"));
+        p.setTitle("Conflict");
         return p;
     }
 

@@ -1,0 +1,127 @@
+package io.gradcheck.problems;
+
+import io.gradcheck.check.CheckReport;
+import io.gradcheck.check.Checker;
+import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
+import io.gradcheck.web.Conflict;
+import io.gradcheck.web.NotFound;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores, reads and checks problem sets. Every write is validated with real checks first, and is all or nothing. */
+@Service
+public class ProblemSetService {
+
+    private final ProblemSetRepository sets;
+    private final ProblemValidator validator;
+    private final Checker checker = new Checker();
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ProblemSetService(ProblemSetRepository sets, JsonMapper json) {
+        this.sets = sets;
+        this.json = json;
+        this.validator = new ProblemValidator(checker);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Imports a file's set: skipped when its content hash is unchanged, otherwise validated and upserted. */
+    @Transactional
+    public boolean importFile(ProblemSetDefinition definition, String hash) {
+        ProblemSet existing = sets.findBySlug(definition.slug()).orElse(null);
+        if (existing != null && hash.equals(existing.contentHash())) {
+            return false;
+        }
+        validator.validate(definition);
+        store(existing != null ? existing : new ProblemSet(definition.slug()), definition, ProblemSet.Origin.FILE, hash);
+        return true;
+    }
+
+    @Transactional
+    public SetInfo create(ProblemSetDefinition definition) {
+        validator.validate(definition);
+        if (sets.findBySlug(definition.slug()).isPresent()) {
+            throw new Conflict("a problem set with slug `" + definition.slug() + "` exists; PUT to replace it");
+        }
+        return info(store(new ProblemSet(definition.slug()), definition, ProblemSet.Origin.API, null));
+    }
+
+    @Transactional
+    public SetInfo replace(String slug, ProblemSetDefinition definition) {
+        if (!slug.equals(definition.slug())) {
+            throw new Conflict("the body's slug `" + definition.slug() + "` differs from the path's `" + slug + "`");
+        }
+        validator.validate(definition);
+        ProblemSet set = sets.findBySlug(slug).orElseGet(() -> new ProblemSet(slug));
+        return info(store(set, definition, ProblemSet.Origin.API, null));
+    }
+
+    /** Deletes a set and its problems (while no submission refers to them: the submissions issue adds that check). */
+    @Transactional
+    public void delete(String slug) {
+        ProblemSet set = find(slug);
+        sets.delete(set);
+    }
+
+    private ProblemSet store(ProblemSet set, ProblemSetDefinition definition, ProblemSet.Origin origin, String hash) {
+        List<String> documents = new ArrayList<>();
+        for (ProblemDefinition p : definition.problems()) {
+            documents.add(json.writeValueAsString(p));
+        }
+        set.apply(definition, documents, origin, hash, clock.instant());
+        return sets.save(set);
+    }
+
+    /** A set as read: its header and its active problems' keys and titles, in order. */
+    public record SetInfo(String slug, String title, String source, int version, List<ProblemInfo> problems) {
+    }
+
+    public record ProblemInfo(String key, String title) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SetInfo> list(int page, int size) {
+        return sets.findAll(PageRequest.of(page, size, Sort.by("slug"))).map(ProblemSetService::info);
+    }
+
+    @Transactional(readOnly = true)
+    public SetInfo get(String slug) {
+        return info(find(slug));
+    }
+
+    private static SetInfo info(ProblemSet set) {
+        return new SetInfo(set.slug(), set.title(), set.source(), set.version(),
+                set.activeProblems().stream().map(p -> new ProblemInfo(p.key(), p.title())).toList());
+    }
+
+    private ProblemSet find(String slug) {
+        return sets.findBySlug(slug).orElseThrow(() -> new NotFound("there is no problem set `" + slug + "`"));
+    }
+
+    @Transactional(readOnly = true)
+    public StoredProblem problem(String slug, String key) {
+        ProblemSet set = find(slug);
+        Problem p = set.problem(key);
+        if (p == null || p.isRetired()) {
+            throw new NotFound("problem set `" + slug + "` has no problem `" + key + "`");
+        }
+        return new StoredProblem(p.id(), p.version(), json.readValue(p.definition(), ProblemDefinition.class));
+    }
+
+    /** Checks answers against a stored problem with its own settings; nothing is persisted. */
+    public CheckReport check(StoredProblem problem, Map<String, Object> answers, Long seed) {
+        return checker.check(problem.definition().toCheck(answers, seed));
+    }
+
+    /** A problem as stored: its id and version (what a submission records) and its definition. */
+    public record StoredProblem(long id, int version, ProblemDefinition definition) {
+    }
+}

@@ -1,0 +1,162 @@
+package io.gradcheck.problems.web;
+
+import io.gradcheck.check.CheckReport;
+import io.gradcheck.problems.ImportReport;
+import io.gradcheck.problems.ProblemSetDefinition;
+import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
+import io.gradcheck.problems.ProblemSetService;
+import io.gradcheck.problems.ProblemSetService.SetInfo;
+import io.gradcheck.problems.ProblemSetService.StoredProblem;
+import io.gradcheck.problems.web.ProblemSetViews.AnswersRequest;
+import io.gradcheck.problems.web.ProblemSetViews.PartView;
+import io.gradcheck.problems.web.ProblemSetViews.ProblemSummary;
+import io.gradcheck.problems.web.ProblemSetViews.ProblemView;
+import io.gradcheck.problems.web.ProblemSetViews.SetPage;
+import io.gradcheck.problems.web.ProblemSetViews.SetSummary;
+import io.gradcheck.problems.web.ProblemSetViews.SetView;
+import io.gradcheck.web.ApiKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/problem-sets")
+@Tag(name = "Problem sets", description = "The exercises of the lecture notes. Statements are open; references, "
+        + "known wrong answers and errata need an instructor key (X-API-Key).")
+class ProblemSetController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ProblemSetService service;
+    private final ImportReport importReport;
+    private final ApiKeys keys;
+
+    ProblemSetController(ProblemSetService service, ImportReport importReport, ApiKeys keys) {
+        this.service = service;
+        this.importReport = importReport;
+        this.keys = keys;
+    }
+
+    @GetMapping
+    @Operation(summary = "List problem sets (paged, by slug)",
+            description = "Instructors also see the files the last start-up import could not load.")
+    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = false, description = "instructor key")
+    SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+                    "page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
+        }
+        Page<SetInfo> sets = service.list(page, size);
+        List<SetSummary> items = sets.getContent().stream().map(s -> new SetSummary(s.slug(), s.title(), s.source(),
+                s.version(), s.problems().size())).toList();
+        return new SetPage(items, page, size, sets.getTotalElements(), sets.getTotalPages(),
+                keys.isInstructor(request) ? importReport.errors() : null);
+    }
+
+    @GetMapping("/{slug}")
+    @Operation(summary = "One problem set and its problems")
+    SetView get(@PathVariable String slug) {
+        return view(service.get(slug));
+    }
+
+    private static SetView view(SetInfo set) {
+        return new SetView(set.slug(), set.title(), set.source(), set.version(),
+                set.problems().stream().map(p -> new ProblemSummary(p.key(), p.title())).toList());
+    }
+
+    @GetMapping("/{slug}/problems/{key}")
+    @Operation(summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
+            + "instructors")
+    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = false, description = "instructor key")
+    ProblemView problem(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
+        StoredProblem stored = service.problem(slug, key);
+        boolean instructor = keys.isInstructor(request);
+        ProblemDefinition p = stored.definition();
+        List<PartView> parts = p.parts().stream().map(part -> new PartView(part.wrt(),
+                part.layout() == null ? null : part.layout(), part.order() == null ? 1 : part.order(),
+                part.weight() == null ? 1 : part.weight(), instructor ? part.reference() : null,
+                instructor ? part.hints() : null)).toList();
+        return new ProblemView(p.key(), p.title(), p.statement(), p.variables(), p.function(), p.constraints(), parts,
+                p.points(), p.tolerance(), stored.version(), instructor ? p.wrongAnswers() : null,
+                instructor ? p.erratum() : null);
+    }
+
+    @PostMapping("/{slug}/problems/{key}/check")
+    @Operation(summary = "Check answers to a problem with its own settings; nothing is stored",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = {
+                        @ExampleObject(name = "symmetric only", summary = "DS4420 quadratic: 2Ax",
+                                value = "{\"answers\": {\"x\": \"2 A x\"}}"),
+                        @ExampleObject(name = "single part", summary = "the same, as the only part",
+                                value = "{\"answer\": \"(A + A^T) x\"}")})))
+    CheckReport check(@PathVariable String slug, @PathVariable String key, @RequestBody AnswersRequest body) {
+        StoredProblem stored = service.problem(slug, key);
+        return service.check(stored, answers(stored.definition(), body), body.seed());
+    }
+
+    static Map<String, Object> answers(ProblemDefinition p, AnswersRequest body) {
+        Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
+        if (body.answer() != null) {
+            if (p.parts().size() != 1) {
+                throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+                        "this problem has " + p.parts().size() + " parts: give answers by wrt, as "
+                                + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
+            }
+            answers.put(p.parts().get(0).wrt(), body.answer());
+        }
+        for (var part : p.parts()) {
+            if (!answers.containsKey(part.wrt())) {
+                throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+                        "no answer for the part with respect to " + part.wrt());
+            }
+        }
+        return answers;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a problem set (instructors)",
+            description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
+    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    ResponseEntity<SetView> create(@RequestBody ProblemSetDefinition body, HttpServletRequest request) {
+        keys.requireInstructor(request);
+        SetInfo set = service.create(body);
+        return ResponseEntity.created(URI.create("/api/v1/problem-sets/" + set.slug())).body(view(set));
+    }
+
+    @PutMapping("/{slug}")
+    @Operation(summary = "Create or replace a problem set (instructors)")
+    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body, HttpServletRequest request) {
+        keys.requireInstructor(request);
+        return view(service.replace(slug, body));
+    }
+
+    @DeleteMapping("/{slug}")
+    @Operation(summary = "Delete a problem set (instructors)")
+    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    ResponseEntity<Void> delete(@PathVariable String slug, HttpServletRequest request) {
+        keys.requireInstructor(request);
+        service.delete(slug);
+        return ResponseEntity.noContent().build();
+    }
+}
