@@ -3,6 +3,7 @@ package io.gradcheck.web;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns a JSON reading failure into a short phrase: where it failed and why, without parser internals. */
 final class JsonErrors {
@@ -24,7 +25,9 @@ final class JsonErrors {
                     path.append('[').append(r.getIndex()).append(']');
                 }
             }
-            return "field `" + path + "` has the wrong type or value";
+            return cause instanceof UnrecognizedPropertyException
+                    ? "unknown field `" + path + "`"
+                    : "field `" + path + "` has the wrong type or value";
         }
         return "the body is missing or is not JSON";
     }

@@ -1,0 +1,103 @@
+package io.gradcheck.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gradcheck.GradcheckProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The start-up import against the real (H2) database and Flyway schema. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-tests;DB_CLOSE_DELAY=-1")
+class ProblemSetImportTests {
+
+    @Autowired
+    ProblemSetService service;
+
+    @Autowired
+    ImportReport report;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    private static final String SET = """
+            slug: tiny
+            title: Tiny
+            source: a test
+            problems:
+              - {key: square, title: Square, statement: "d/ds s^2", variables: {s: {}}, function: "s^2",
+                 parts: [{wrt: s, reference: "2 s"}], wrongAnswers: [{wrt: s, answer: "s", diagnosis: scaled}]}
+              - {key: cube, title: Cube, statement: "d/ds s^3", variables: {s: {}}, function: "s^3",
+                 parts: [{wrt: s, reference: "3 s^2"}]}
+            """;
+
+    @BeforeEach
+    void clean() {
+        jdbc.update("delete from problem");
+        jdbc.update("delete from problem_set");
+    }
+
+    private void runImport() throws Exception {
+        new ProblemSetImporter(service, report, new GradcheckProperties(null,
+                new GradcheckProperties.ProblemSets(dir.toString()))).run(null);
+    }
+
+    private List<String> rows() {
+        return jdbc.queryForList("select s.slug || '/' || p.problem_key || ' v' || p.version || (case when p.retired "
+                + "then ' retired' else '' end) from problem p join problem_set s on p.set_id = s.id order by 1",
+                String.class);
+    }
+
+    @Test
+    void importingTwiceLeavesTheSameRows() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), SET);
+        runImport();
+        List<String> first = rows();
+        Integer version = jdbc.queryForObject("select version from problem_set", Integer.class);
+        runImport();
+        assertThat(rows()).isEqualTo(first).containsExactly("tiny/cube v1", "tiny/square v1");
+        assertThat(jdbc.queryForObject("select version from problem_set", Integer.class)).isEqualTo(version);
+    }
+
+    @Test
+    void aChangedFileUpdatesByVersionAndRetiresWhatItDropped() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), SET);
+        runImport();
+        Files.writeString(dir.resolve("tiny.yaml"), SET.replace("\"3 s^2\"", "\"3 s s\"")
+                .replace("  - {key: square", "  - {key: squared"));
+        runImport();
+        assertThat(rows()).containsExactly("tiny/cube v2", "tiny/square v1 retired", "tiny/squared v1");
+        assertThat(jdbc.queryForObject("select version from problem_set", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidFileStopsNothingElseAndIsReported() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), SET);
+        Files.writeString(dir.resolve("broken.yaml"), SET.replace("slug: tiny", "slug: broken")
+                .replace("\"2 s\"", "\"2 s + 1\""));
+        Files.writeString(dir.resolve("garbled.yaml"), "slug: [");
+        runImport();
+        assertThat(rows()).containsExactly("tiny/cube v1", "tiny/square v1");
+        assertThat(report.errors()).extracting(ImportReport.ImportError::file).containsExactly("broken.yaml", "garbled.yaml");
+        assertThat(report.errors().get(0).message()).startsWith("problem `square`: part `s`: the reference fails its own check");
+    }
+
+    @Test
+    void theRepositoryProblemSetsAllImport() throws Exception {
+        for (Path f : ProblemSetFiles.list(Path.of("problem-sets"))) {
+            Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        runImport();
+        assertThat(report.errors()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from problem", Integer.class)).isGreaterThan(50);
+    }
+}
