@@ -16,10 +16,9 @@ import io.gradcheck.problems.web.ProblemSetViews.SetSummary;
 import io.gradcheck.problems.web.ProblemSetViews.SetView;
 import io.gradcheck.web.ApiKeys;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -59,7 +58,7 @@ class ProblemSetController {
     @GetMapping
     @Operation(summary = "List problem sets (paged, by slug)",
             description = "Instructors also see the files the last start-up import could not load.")
-    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = false, description = "instructor key")
+    @SecurityRequirement(name = "apiKey")
     SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             HttpServletRequest request) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -87,7 +86,7 @@ class ProblemSetController {
     @GetMapping("/{slug}/problems/{key}")
     @Operation(summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
             + "instructors")
-    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = false, description = "instructor key")
+    @SecurityRequirement(name = "apiKey")
     ProblemView problem(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
         StoredProblem stored = service.problem(slug, key);
         boolean instructor = keys.isInstructor(request);
@@ -136,7 +135,7 @@ class ProblemSetController {
     @PostMapping
     @Operation(summary = "Create a problem set (instructors)",
             description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
-    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    @SecurityRequirement(name = "apiKey")
     ResponseEntity<SetView> create(@RequestBody ProblemSetDefinition body, HttpServletRequest request) {
         keys.requireInstructor(request);
         SetInfo set = service.create(body);
@@ -145,7 +144,7 @@ class ProblemSetController {
 
     @PutMapping("/{slug}")
     @Operation(summary = "Create or replace a problem set (instructors)")
-    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    @SecurityRequirement(name = "apiKey")
     SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body, HttpServletRequest request) {
         keys.requireInstructor(request);
         return view(service.replace(slug, body));
@@ -153,7 +152,7 @@ class ProblemSetController {
 
     @DeleteMapping("/{slug}")
     @Operation(summary = "Delete a problem set (instructors)")
-    @Parameter(name = ApiKeys.HEADER, in = ParameterIn.HEADER, required = true, description = "instructor key")
+    @SecurityRequirement(name = "apiKey")
     ResponseEntity<Void> delete(@PathVariable String slug, HttpServletRequest request) {
         keys.requireInstructor(request);
         service.delete(slug);
