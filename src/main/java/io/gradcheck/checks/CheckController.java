@@ -3,12 +3,17 @@ package io.gradcheck.checks;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.Checker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckController {
 
     private final Checker checker = new Checker();
+    private final MeterRegistry meters;
+
+    CheckController(ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+    }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
     @Operation(summary = "Check a derivative: correct, incorrect (and how), invalid or inconclusive",
@@ -48,6 +58,16 @@ class CheckController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     CheckReport check(@RequestBody CheckRequest request) {
-        return checker.check(request);
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            CheckReport report = checker.check(request);
+            outcome = report.verdict();
+            return report;
+        } finally {
+            // latency and outcome of every check: gradcheck.checks{verdict=correct|incorrect|invalid|inconclusive|error}
+            Timer.builder("gradcheck.checks").description("POST /api/v1/checks").tag("verdict", outcome)
+                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The start-up import against the real (H2) database and Flyway schema. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-tests;DB_CLOSE_DELAY=-1")
+@SpringBootTest
 class ProblemSetImportTests {
 
     @Autowired
@@ -30,7 +30,7 @@ class ProblemSetImportTests {
     Path dir;
 
     private static final String SET = """
-            slug: tiny
+            slug: tiny-import
             title: Tiny
             source: a test
             problems:
@@ -40,10 +40,11 @@ class ProblemSetImportTests {
                  parts: [{wrt: s, reference: "3 s^2"}]}
             """;
 
+    /** Only this test's sets are touched: the database may be shared with other tests (H2 or PostgreSQL). */
     @BeforeEach
     void clean() {
-        jdbc.update("delete from problem");
-        jdbc.update("delete from problem_set");
+        jdbc.update("delete from problem where set_id in (select id from problem_set where slug like 'tiny-%')");
+        jdbc.update("delete from problem_set where slug like 'tiny-%'");
     }
 
     private void runImport() throws Exception {
@@ -53,7 +54,8 @@ class ProblemSetImportTests {
 
     private List<String> rows() {
         return jdbc.queryForList("select s.slug || '/' || p.problem_key || ' v' || p.version || (case when p.retired "
-                + "then ' retired' else '' end) from problem p join problem_set s on p.set_id = s.id order by 1",
+                + "then ' retired' else '' end) from problem p join problem_set s on p.set_id = s.id "
+                + "where s.slug like 'tiny-%' order by 1",
                 String.class);
     }
 
@@ -62,10 +64,10 @@ class ProblemSetImportTests {
         Files.writeString(dir.resolve("tiny.yaml"), SET);
         runImport();
         List<String> first = rows();
-        Integer version = jdbc.queryForObject("select version from problem_set", Integer.class);
+        Integer version = jdbc.queryForObject("select version from problem_set where slug = 'tiny-import'", Integer.class);
         runImport();
-        assertThat(rows()).isEqualTo(first).containsExactly("tiny/cube v1", "tiny/square v1");
-        assertThat(jdbc.queryForObject("select version from problem_set", Integer.class)).isEqualTo(version);
+        assertThat(rows()).isEqualTo(first).containsExactly("tiny-import/cube v1", "tiny-import/square v1");
+        assertThat(jdbc.queryForObject("select version from problem_set where slug = 'tiny-import'", Integer.class)).isEqualTo(version);
     }
 
     @Test
@@ -75,18 +77,18 @@ class ProblemSetImportTests {
         Files.writeString(dir.resolve("tiny.yaml"), SET.replace("\"3 s^2\"", "\"3 s s\"")
                 .replace("  - {key: square", "  - {key: squared"));
         runImport();
-        assertThat(rows()).containsExactly("tiny/cube v2", "tiny/square v1 retired", "tiny/squared v1");
-        assertThat(jdbc.queryForObject("select version from problem_set", Integer.class)).isEqualTo(2);
+        assertThat(rows()).containsExactly("tiny-import/cube v2", "tiny-import/square v1 retired", "tiny-import/squared v1");
+        assertThat(jdbc.queryForObject("select version from problem_set where slug = 'tiny-import'", Integer.class)).isEqualTo(2);
     }
 
     @Test
     void anInvalidFileStopsNothingElseAndIsReported() throws Exception {
         Files.writeString(dir.resolve("tiny.yaml"), SET);
-        Files.writeString(dir.resolve("broken.yaml"), SET.replace("slug: tiny", "slug: broken")
+        Files.writeString(dir.resolve("broken.yaml"), SET.replace("slug: tiny-import", "slug: tiny-broken")
                 .replace("\"2 s\"", "\"2 s + 1\""));
         Files.writeString(dir.resolve("garbled.yaml"), "slug: [");
         runImport();
-        assertThat(rows()).containsExactly("tiny/cube v1", "tiny/square v1");
+        assertThat(rows()).containsExactly("tiny-import/cube v1", "tiny-import/square v1");
         assertThat(report.errors()).extracting(ImportReport.ImportError::file).containsExactly("broken.yaml", "garbled.yaml");
         assertThat(report.errors().get(0).message()).startsWith("problem `square`: part `s`: the reference fails its own check");
     }

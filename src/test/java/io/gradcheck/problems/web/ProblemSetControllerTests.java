@@ -18,8 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The problem-set API over the real service, database and imported sets. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:problem-api;DB_CLOSE_DELAY=-1",
-        "gradcheck.security.instructor-keys=key-one, key-two"})
+@SpringBootTest(properties = "gradcheck.security.instructor-keys=key-one, key-two")
 @AutoConfigureMockMvc
 class ProblemSetControllerTests {
 
