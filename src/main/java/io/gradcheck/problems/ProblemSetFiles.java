@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import io.gradcheck.web.JsonErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -59,16 +60,9 @@ public final class ProblemSetFiles {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
-        StringBuilder where = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                where.append(where.length() == 0 ? "" : ".").append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                where.append('[').append(r.getIndex()).append(']');
-            }
-        }
+        String where = JsonErrors.path(e);
         String line = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
-        String prefix = where.length() > 0 ? "at " + where + (line == null ? "" : " (near " + line + ")") + ": "
+        String prefix = !where.isEmpty() ? "at " + where + (line == null ? "" : " (near " + line + ")") + ": "
                 : line == null ? "" : line + ": ";
         return prefix + message;
     }

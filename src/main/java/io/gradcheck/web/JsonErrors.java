@@ -5,8 +5,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns a JSON reading failure into a short phrase: where it failed and why, without parser internals. */
-final class JsonErrors {
+/** Turns a JSON or YAML reading failure into a short phrase: where it failed and why, without parser internals. */
+public final class JsonErrors {
 
     private JsonErrors() {
     }
@@ -17,18 +17,24 @@ final class JsonErrors {
             return "syntax error at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr();
         }
         if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JacksonException.Reference r : j.getPath()) {
-                if (r.getPropertyName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(r.getPropertyName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
+            String path = path(j);
             return cause instanceof UnrecognizedPropertyException
                     ? "unknown field `" + path + "`"
                     : "field `" + path + "` has the wrong type or value";
         }
         return "the body is missing or is not JSON";
+    }
+
+    /** Where in the document reading failed, as people write it: problems[0].title. */
+    public static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -23,8 +23,11 @@ public final class FiniteDifference {
     }
 
     public static Estimate directional(Node f, Map<String, Tensor> point, String wrt, Tensor v, double step) {
-        double[] d1 = central(f, point, wrt, v, step);
-        double[] d2 = central(f, point, wrt, v, step / 2);
+        return refine(central(f, point, wrt, v, step), central(f, point, wrt, v, step / 2), step);
+    }
+
+    /** One Richardson step from central differences at h and h/2, with its error estimate. */
+    private static Estimate refine(double[] d1, double[] d2, double step) {
         double[] refined = new double[d1.length];
         double[] error = new double[d1.length];
         for (int i = 0; i < d1.length; i++) {
@@ -41,15 +44,8 @@ public final class FiniteDifference {
      */
     public static Estimate secondDirectional(Node f, Map<String, Tensor> point, String wrt, Tensor v, Tensor w,
             double step) {
-        double[] d1 = centralOfTangent(f, point, wrt, v, w, step);
-        double[] d2 = centralOfTangent(f, point, wrt, v, w, step / 2);
-        double[] refined = new double[d1.length];
-        double[] error = new double[d1.length];
-        for (int i = 0; i < d1.length; i++) {
-            refined[i] = (4 * d2[i] - d1[i]) / 3;
-            error[i] = Math.abs(refined[i] - d2[i]) + 1e-12 * (Math.abs(refined[i]) + 1) / step;
-        }
-        return new Estimate(refined, error);
+        return refine(centralOfTangent(f, point, wrt, v, w, step), centralOfTangent(f, point, wrt, v, w, step / 2),
+                step);
     }
 
     private static double[] centralOfTangent(Node f, Map<String, Tensor> point, String wrt, Tensor v, Tensor w,
