@@ -17,7 +17,9 @@ public record ProblemSetDefinition(String slug, String title, String source, Lis
      * One exercise: the statement (Markdown with LaTeX), the variables and function, the parts to answer with
      * their references, how many random points and what tolerance, and the known wrong answers with the
      * diagnosis each must produce. {@code erratum} records where the notes print a different (wrong) result.
-     */
+         * {@code maxAttempts} limits submissions per learner (none: unlimited); {@code transposedCredit} (0 to 1) is
+         * the credit for an answer right in the other layout, for problems that accept either.
+         */
     public record ProblemDefinition(
             String key,
             String title,
@@ -29,7 +31,9 @@ public record ProblemSetDefinition(String slug, String title, String source, Lis
             Integer points,
             Tolerance tolerance,
             List<WrongAnswer> wrongAnswers,
-            Erratum erratum) {
+            Erratum erratum,
+            Integer maxAttempts,
+            Double transposedCredit) {
 
         /** The check of these answers (by wrt), with the problem's own settings. */
         public CheckRequest toCheck(Map<String, Object> answers, Long seed) {

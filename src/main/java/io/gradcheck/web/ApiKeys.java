@@ -17,9 +17,26 @@ public class ApiKeys {
     public static final String HEADER = "X-API-Key";
 
     private final List<String> instructorKeys;
+    private final List<String> lmsKeys;
 
     ApiKeys(GradcheckProperties properties) {
         this.instructorKeys = properties.security().instructorKeys();
+        this.lmsKeys = properties.security().lmsKeys();
+    }
+
+    /** Refuses the request unless it carries an LMS or an instructor key. */
+    public void requireLmsOrInstructor(HttpServletRequest request) {
+        if (instructorKeys.isEmpty() && lmsKeys.isEmpty()) {
+            throw new AccessDenied(false, "submissions are disabled: no LMS or instructor key is configured "
+                    + "(set GRADCHECK_SECURITY_LMS_KEYS or GRADCHECK_SECURITY_INSTRUCTOR_KEYS)");
+        }
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            throw new AccessDenied(true, "this needs an LMS or instructor key in the " + HEADER + " header");
+        }
+        if (!matches(key, lmsKeys) && !matches(key, instructorKeys)) {
+            throw new AccessDenied(false, "the " + HEADER + " given is not an LMS or instructor key");
+        }
     }
 
     public boolean isInstructor(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import io.gradcheck.problems.InvalidProblemSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -130,6 +131,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setType(ProblemTypes.NOT_FOUND);
         p.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+
+    /** The database failed (not a constraint we handle): nothing was stored, and the caller may retry. */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail database(DataAccessException e) {
+        log.error("database failure", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the database failed "
+                + "during this request and nothing was stored; retry (with the same Idempotency-Key, if any)");
+        p.setType(ProblemTypes.of("unavailable"));
+        p.setTitle("Temporarily unavailable");
+        return p;
     }
 
     /** The last resort: logged in full here, and a plain sentence to the caller. */

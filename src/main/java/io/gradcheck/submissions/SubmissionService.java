@@ -1,0 +1,202 @@
+package io.gradcheck.submissions;
+
+import io.gradcheck.check.CheckException;
+import io.gradcheck.check.CheckReport;
+import io.gradcheck.check.Checker;
+import io.gradcheck.problems.ProblemSetService;
+import io.gradcheck.problems.ProblemSetService.StoredProblem;
+import io.gradcheck.web.Conflict;
+import io.gradcheck.web.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Grades and stores submissions exactly once. Grading (CPU) happens outside any transaction; the insert is one
+ * short transaction whose unique keys settle every race: the same Idempotency-Key twice reads back the first
+ * row, and two submissions that drew the same attempt number retry with the next.
+ */
+@Service
+public class SubmissionService {
+
+    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final int INSERT_TRIES = 50;
+    private static final int MAX_ANSWERS_LENGTH = 100_000;
+
+    private final SubmissionRepository submissions;
+    private final SubmissionGradingRepository gradings;
+    private final ProblemSetService problems;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Checker checker = new Checker();
+    private final Clock clock = Clock.systemUTC();
+
+    SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
+            ProblemSetService problems, TransactionTemplate transactions, JsonMapper json) {
+        this.submissions = submissions;
+        this.gradings = gradings;
+        this.problems = problems;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** A stored submission as the API shows it. */
+    public record View(long id, String learnerId, String set, String problem, int problemVersion, int attempt,
+            Map<String, Object> answers, String verdict, double score, List<Grading.PartResult> parts, long seed,
+            Instant createdAt, Instant gradedAt, List<Regrading> history) {
+    }
+
+    public record Regrading(int problemVersion, String verdict, double score, Instant gradedAt) {
+    }
+
+    public View submit(String slug, String key, String learnerId, Map<String, Object> answers, String idempotencyKey) {
+        if (learnerId == null || !LEARNER.matcher(learnerId).matches()) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, "learnerId must be 1 to 200 letters, digits or "
+                    + "_ . : @ -, such as canvas:12345");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST,
+                    "the Idempotency-Key header must be 1 to 200 visible ASCII characters");
+        }
+        if (idempotencyKey != null) {
+            var earlier = submissions.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), slug, key, learnerId);
+            }
+        }
+        StoredProblem problem = problems.problem(slug, key);
+        Integer max = problem.definition().maxAttempts();
+        if (max != null && submissions.lastAttempt(problem.id(), learnerId) >= max) {
+            throw tooMany(max);
+        }
+        long seed = ThreadLocalRandom.current().nextLong(1L << 53);
+        CheckReport report = checker.check(problem.definition().toCheck(answers, seed));
+        Grading grading = Grading.of(problem.definition(), report);
+        String answersJson = json.writeValueAsString(answers);
+        if (answersJson.length() > MAX_ANSWERS_LENGTH) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, "the answers are " + answersJson.length()
+                    + " characters of JSON; the limit is " + MAX_ANSWERS_LENGTH);
+        }
+        String resultJson = json.writeValueAsString(grading);
+        for (int i = 0; i < INSERT_TRIES; i++) {
+            try {
+                Submission saved = transactions.execute(tx -> {
+                    int attempt = submissions.lastAttempt(problem.id(), learnerId) + 1;
+                    if (max != null && attempt > max) {
+                        throw tooMany(max);
+                    }
+                    Instant now = now();
+                    Submission s = new Submission(problem.id(), problem.version(), slug, key, learnerId, attempt,
+                            answersJson, idempotencyKey, now);
+                    s.grade(grading, resultJson, problem.version(), now);
+                    return submissions.saveAndFlush(s);
+                });
+                return view(saved, List.of());
+            } catch (DataIntegrityViolationException e) {
+                if (idempotencyKey != null) {
+                    var first = submissions.findByIdempotencyKey(idempotencyKey);
+                    if (first.isPresent()) {
+                        return replay(first.get(), slug, key, learnerId);
+                    }
+                }
+                // another submission took this attempt number: draw the next one
+            }
+        }
+        throw new Conflict("too many concurrent submissions for this learner and problem; retry with the same "
+                + "Idempotency-Key");
+    }
+
+    /** Microseconds: what both databases keep, so that a replayed submission reads exactly as first returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private View replay(Submission s, String slug, String key, String learnerId) {
+        if (!s.setSlug().equals(slug) || !s.problemKey().equals(key) || !s.learnerId().equals(learnerId)) {
+            throw new Conflict("this Idempotency-Key was used for another submission (" + s.setSlug() + "/"
+                    + s.problemKey() + " by " + s.learnerId() + "); use a new key for a new submission");
+        }
+        return view(s, List.of());
+    }
+
+    private static Conflict tooMany(int max) {
+        return new Conflict("no attempts left: this problem allows " + max + (max == 1 ? " attempt" : " attempts")
+                + " per learner");
+    }
+
+    /** The wrt of a problem's only part, for a submission that sends a lone answer. */
+    public String onlyPart(String slug, String key) {
+        var parts = problems.problem(slug, key).definition().parts();
+        if (parts.size() != 1) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, "this problem has " + parts.size()
+                    + " parts: give answers by wrt, as {\"answers\": {\"" + parts.get(0).wrt() + "\": \"…\"}}");
+        }
+        return parts.get(0).wrt();
+    }
+
+    public View get(long id) {
+        Submission s = submissions.findById(id).orElseThrow(() -> new NotFound("there is no submission " + id));
+        return view(s, gradings.findBySubmissionIdOrderByIdAsc(id).stream()
+                .map(g -> new Regrading(g.problemVersion(), g.verdict(), g.score(), g.gradedAt())).toList());
+    }
+
+    public Page<View> search(String learner, String set, String problem, Instant since, int page, int size) {
+        return submissions.search(learner, set, problem, since == null ? Instant.EPOCH : since,
+                PageRequest.of(page, size)).map(s -> view(s, List.of()));
+    }
+
+    /** One row per learner and problem of the set: attempts, best and latest score. */
+    public record GradeRow(String learnerId, String problem, int attempts, double bestScore, double latestScore,
+            Instant latestAt) {
+    }
+
+    public List<GradeRow> grades(String slug) {
+        problems.get(slug);
+        Map<String, GradeRow> rows = new LinkedHashMap<>();
+        for (Submission s : submissions.findBySetSlugOrderByLearnerIdAscProblemKeyAscAttemptAsc(slug)) {
+            rows.merge(s.learnerId() + "\u0000" + s.problemKey(),
+                    new GradeRow(s.learnerId(), s.problemKey(), 1, s.score(), s.score(), s.createdAt()),
+                    (a, b) -> new GradeRow(a.learnerId(), a.problem(), a.attempts() + 1,
+                            Math.max(a.bestScore(), b.bestScore()), b.latestScore(), b.latestAt()));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /** Re-scores every stored submission of a problem with its current definition, keeping the old results. */
+    public int regrade(String slug, String key) {
+        StoredProblem problem = problems.problem(slug, key);
+        List<Submission> all = submissions.findByProblemIdOrderByIdAsc(problem.id());
+        for (Submission s : all) {
+            Map<String, Object> answers = json.readValue(s.answers(), new TypeReference<Map<String, Object>>() { });
+            Grading grading = Grading.of(problem.definition(),
+                    checker.check(problem.definition().toCheck(answers, s.seed())));
+            transactions.executeWithoutResult(tx -> {
+                gradings.save(new SubmissionGrading(s));
+                s.grade(grading, json.writeValueAsString(grading), problem.version(), now());
+                submissions.save(s);
+            });
+        }
+        return all.size();
+    }
+
+    private View view(Submission s, List<Regrading> history) {
+        Map<String, Object> answers = json.readValue(s.answers(), new TypeReference<Map<String, Object>>() { });
+        Grading g = json.readValue(s.result(), Grading.class);
+        return new View(s.id(), s.learnerId(), s.setSlug(), s.problemKey(), s.problemVersion(), s.attempt(), answers,
+                s.verdict(), s.score(), g.parts(), s.seed(), s.createdAt(), s.gradedAt(), history);
+    }
+}

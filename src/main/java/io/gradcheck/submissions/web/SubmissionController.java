@@ -1,0 +1,153 @@
+package io.gradcheck.submissions.web;
+
+import io.gradcheck.check.CheckException;
+import io.gradcheck.submissions.SubmissionService;
+import io.gradcheck.submissions.SubmissionService.GradeRow;
+import io.gradcheck.submissions.SubmissionService.View;
+import io.gradcheck.web.ApiKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Submissions", description = "Learners' answers, graded and stored exactly once; the grade book")
+@SecurityRequirement(name = "apiKey")
+class SubmissionController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final SubmissionService service;
+    private final ApiKeys keys;
+
+    SubmissionController(SubmissionService service, ApiKeys keys) {
+        this.service = service;
+        this.keys = keys;
+    }
+
+    /** The body of a submission: the learner and the answers by wrt (or {@code answer} for one part). */
+    record SubmitRequest(String learnerId, Map<String, Object> answers, Object answer) {
+    }
+
+    record SubmissionPage(List<View> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/submissions")
+    @Operation(summary = "Submit a learner's answer (LMS or instructor key)",
+            description = "Grades with the problem's own settings and a fresh seed, stores the submission and returns "
+                    + "it with 201 once the row is committed. A retry with the same Idempotency-Key returns the first "
+                    + "result and stores nothing. An unreadable answer is stored too, scored 0.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(name = "quadratic",
+                            summary = "DS4420 Lecture 2, quadratic: a learner answers 2Ax",
+                            value = "{\"learnerId\": \"canvas:12345\", \"answers\": {\"x\": \"2 A x\"}}"))))
+    ResponseEntity<View> submit(@PathVariable String slug, @PathVariable String key, @RequestBody SubmitRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        keys.requireLmsOrInstructor(request);
+        Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
+        if (body.answer() != null) {
+            answers.putIfAbsent("", body.answer());
+        }
+        View v = service.submit(slug, key, body.learnerId(), single(slug, key, answers), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
+    }
+
+    /** A lone "answer" goes to the problem's only part; the service checks the rest. */
+    private Map<String, Object> single(String slug, String key, Map<String, Object> answers) {
+        Object lone = answers.remove("");
+        if (lone != null) {
+            answers.put(service.onlyPart(slug, key), lone);
+        }
+        return answers;
+    }
+
+    @GetMapping("/api/v1/submissions/{id}")
+    @Operation(summary = "One submission, with its earlier gradings if it was regraded")
+    View get(@PathVariable long id, HttpServletRequest request) {
+        keys.requireLmsOrInstructor(request);
+        return service.get(id);
+    }
+
+    @GetMapping("/api/v1/submissions")
+    @Operation(summary = "Submissions, newest first, filtered by learner, set, problem and time (paged)")
+    SubmissionPage search(@RequestParam(required = false) String learnerId, @RequestParam(required = false) String set,
+            @RequestParam(required = false) String problem, @RequestParam(required = false) String since,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        keys.requireLmsOrInstructor(request);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST,
+                    "page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
+        }
+        Page<View> found = service.search(learnerId, set, problem, instant(since), page, size);
+        return new SubmissionPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    private static Instant instant(String since) {
+        try {
+            return since == null ? null : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST,
+                    "since must be an ISO-8601 instant such as 2026-11-22T00:00:00Z");
+        }
+    }
+
+    @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "application/json")
+    @Operation(summary = "The grade book: one row per learner and problem (JSON, or CSV with Accept: text/csv)")
+    List<GradeRow> grades(@PathVariable String slug, HttpServletRequest request) {
+        keys.requireLmsOrInstructor(request);
+        return service.grades(slug);
+    }
+
+    @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "text/csv")
+    ResponseEntity<String> gradesCsv(@PathVariable String slug, HttpServletRequest request) {
+        keys.requireLmsOrInstructor(request);
+        StringBuilder csv = new StringBuilder("learner_id,problem,attempts,best_score,latest_score,latest_at\r\n");
+        for (GradeRow r : service.grades(slug)) {
+            csv.append(Csv.field(r.learnerId())).append(',').append(Csv.field(r.problem())).append(',')
+                    .append(r.attempts()).append(',').append(r.bestScore()).append(',').append(r.latestScore())
+                    .append(',').append(r.latestAt()).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-grades.csv\"")
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                .body(csv.toString());
+    }
+
+    @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/regrade")
+    @Operation(summary = "Regrade every stored submission of a problem after it was corrected (instructors)",
+            description = "Each submission keeps its earlier result in its history (GET /api/v1/submissions/{id}).")
+    Map<String, Object> regrade(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
+        keys.requireInstructor(request);
+        return Map.of("regraded", service.regrade(slug, key));
+    }
+
+    /** RFC 4180 fields: quoted when they hold a comma, a quote or a line break. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static String field(String s) {
+            return s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+    }
+}
