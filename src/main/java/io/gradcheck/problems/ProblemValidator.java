@@ -66,6 +66,12 @@ public final class ProblemValidator {
         require(errors, where + ": title", p.title(), 300);
         require(errors, where + ": statement", p.statement(), 20_000);
         require(errors, where + ": function", p.function(), 4_000);
+        if (p.maxAttempts() != null && p.maxAttempts() < 1) {
+            errors.add(where + ": maxAttempts must be at least 1");
+        }
+        if (p.transposedCredit() != null && !(p.transposedCredit() >= 0 && p.transposedCredit() <= 1)) {
+            errors.add(where + ": transposedCredit must be from 0 to 1");
+        }
         if (p.parts() == null || p.parts().isEmpty()) {
             errors.add(where + ": parts: a problem needs at least one part");
             return;

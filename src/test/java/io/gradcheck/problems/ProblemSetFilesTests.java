@@ -125,6 +125,13 @@ class ProblemSetFilesTests {
         assertThat(e.reasons()).containsExactly("problem `a`: key is used twice in this set");
     }
 
+    @Test
+    void problemOptionsAreChecked() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}", "    maxAttempts: 0\n    transposedCredit: 2"))
+                .contains("problem `p`: maxAttempts must be at least 1")
+                .contains("problem `p`: transposedCredit must be from 0 to 1");
+    }
+
     private String invalid(String function, String part, String extra) {
         ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
                 slug: x
