@@ -31,6 +31,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void featureDependenciesPointOneWay() {
+        // submissions use problems; problems never reach into submissions
+        noClasses().that().resideInAnyPackage("io.gradcheck.problems..", "io.gradcheck.checks..",
+                        "io.gradcheck.expressions..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradcheck.submissions..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheParserTalksToExp4j() {
         noClasses().that().resideOutsideOfPackage("io.gradcheck.expr.parse..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.objecthunter..")
