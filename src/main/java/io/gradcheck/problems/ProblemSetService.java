@@ -6,6 +6,7 @@ import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 import io.gradcheck.web.Conflict;
 import io.gradcheck.web.NotFound;
 import java.time.Clock;
+import org.springframework.dao.DataIntegrityViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,17 @@ public class ProblemSetService {
         return info(store(set, definition, ProblemSet.Origin.API, null));
     }
 
-    /** Deletes a set and its problems (while no submission refers to them: the submissions issue adds that check). */
+    /** Deletes a set and its problems, unless submissions refer to them (409: replace the set instead). */
     @Transactional
     public void delete(String slug) {
         ProblemSet set = find(slug);
-        sets.delete(set);
+        try {
+            sets.delete(set);
+            sets.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict("problem set `" + slug + "` has submissions and cannot be deleted; replace it (PUT) "
+                    + "to correct or retire its problems instead");
+        }
     }
 
     private ProblemSet store(ProblemSet set, ProblemSetDefinition definition, ProblemSet.Origin origin, String hash) {

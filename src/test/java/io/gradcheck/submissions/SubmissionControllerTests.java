@@ -208,5 +208,9 @@ class SubmissionControllerTests {
                 .andExpect(jsonPath("$.problemVersion").value(2))
                 .andExpect(jsonPath("$.history[0].score").value(0.375))
                 .andExpect(jsonPath("$.history[0].problemVersion").value(1));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/problem-sets/limited").header("X-API-Key", "teacher"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(startsWith("problem set `limited` has submissions")));
     }
 }
