@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class ProblemSetImporter implements ApplicationRunner {
             try {
                 String text = ProblemSetFiles.read(file);
                 ProblemSetDefinition definition = ProblemSetFiles.read(name, text);
-                if (service.importFile(definition, ProblemSetFiles.hash(text))) {
+                if (importOnce(definition, ProblemSetFiles.hash(text))) {
                     imported++;
                 } else {
                     unchanged++;
@@ -53,5 +54,18 @@ class ProblemSetImporter implements ApplicationRunner {
         }
         log.info("problem sets from {}: {} imported, {} unchanged, {} with errors", directory.toAbsolutePath(),
                 imported, unchanged, report.errors().size());
+    }
+
+    /**
+     * Replicas starting together against one database race to insert the same set; the loser's unique key fails,
+     * and its second try finds the winner's rows (same content hash) and leaves them.
+     */
+    private boolean importOnce(ProblemSetDefinition definition, String hash) {
+        try {
+            return service.importFile(definition, hash);
+        } catch (DataIntegrityViolationException e) {
+            log.info("problem set {} was being imported concurrently; reading it again", definition.slug());
+            return service.importFile(definition, hash);
+        }
     }
 }

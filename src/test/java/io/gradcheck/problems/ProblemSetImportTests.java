@@ -94,6 +94,32 @@ class ProblemSetImportTests {
     }
 
     @Test
+    void importersRacingOnTheSameFileLeaveOneSetAndNoErrors() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), SET);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<ImportReport> reports = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ImportReport own = new ImportReport();
+                reports.add(own);
+                runs.add(pool.submit(() -> {
+                    new ProblemSetImporter(service, own, new GradcheckProperties(null,
+                            new GradcheckProperties.ProblemSets(dir.toString()))).run(null);
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows()).containsExactly("tiny-import/cube v1", "tiny-import/square v1");
+        assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isEmpty());
+    }
+
+    @Test
     void theRepositoryProblemSetsAllImport() throws Exception {
         for (Path f : ProblemSetFiles.list(Path.of("problem-sets"))) {
             Files.copy(f, dir.resolve(f.getFileName()));
