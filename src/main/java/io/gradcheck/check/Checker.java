@@ -51,10 +51,9 @@ public final class Checker {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "function is required");
         }
         Map<String, CheckRequest.VariableSpec> specs = request.variables() == null ? Map.of() : request.variables();
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        specs.forEach((name, spec) -> shapes.put(name,
-                Declarations.shapeOf(name, spec == null ? null : spec.shape(), limits)));
-        Declarations declarations = Declarations.of(shapes, limits);
+        Map<String, List<Integer>> dims = new LinkedHashMap<>();
+        specs.forEach((name, spec) -> dims.put(name, spec == null ? null : spec.shape()));
+        Declarations declarations = Declarations.fromDims(dims, limits);
         ParsedExpression f = Parser.parse(request.function(), declarations, limits);
         Sampler sampler = new Sampler(declarations, specs);
         List<Constraint> constraints = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.check.CheckReport.PointEvidence;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
 /** Judges one part at the valid points: compares the answer with the reference and, when it fails, says how. */
 final class PartJudge {
 
-    private final io.gradcheck.expr.parse.ParsedExpression f;
+    private final ParsedExpression f;
     private final PartPlan plan;
     private final List<Probe> probes;
     private final Tolerances tol;
@@ -23,7 +24,7 @@ final class PartJudge {
     private final int fSize;
     private final List<Tensor> answers = new ArrayList<>();
 
-    PartJudge(io.gradcheck.expr.parse.ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol,
+    PartJudge(ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol,
             Sampling sampling, Sampler sampler) {
         this.f = f;
         this.plan = plan;
@@ -149,7 +150,7 @@ final class PartJudge {
         return sampler;
     }
 
-    io.gradcheck.expr.parse.ParsedExpression function() {
+    ParsedExpression function() {
         return f;
     }
 

@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.primitives.LinearAlgebra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,6 @@ final class Sampler {
         return point;
     }
 
-    boolean isFixed(String name) {
-        return plans.get(name).fixed() != null;
-    }
-
     boolean isDeclaredSymmetric(String name) {
         Plan p = plans.get(name);
         return p.symmetric() || p.positiveDefinite();
@@ -102,7 +99,7 @@ final class Sampler {
             double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));
             for (int attempt = 0; attempt < 100; attempt++) {
                 Tensor t = new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
-                double det = Values.det(t);
+                double det = LinearAlgebra.determinant(t);
                 if (Math.pow(Math.abs(det), 1.0 / n) >= bound) {
                     return t;
                 }

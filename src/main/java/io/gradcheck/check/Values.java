@@ -1,13 +1,9 @@
 package io.gradcheck.check;
 
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.parse.Parser;
-import io.gradcheck.expr.eval.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Tensors to and from the API's nested JSON arrays. */
 final class Values {
@@ -85,10 +81,5 @@ final class Values {
             rows.add(row);
         }
         return rows;
-    }
-
-    static double det(Tensor t) {
-        Declarations d = Declarations.of(Map.of("M", t.shape()));
-        return Evaluator.value(Parser.parse("det(M)", d).root(), Map.of("M", t)).data()[0];
     }
 }

@@ -15,19 +15,8 @@ public record Tensor(Shape shape, double[] data) {
         return new Tensor(Shape.SCALAR, new double[] {v});
     }
 
-    public static Tensor zeros(Shape shape) {
-        return new Tensor(shape, new double[shape.size()]);
-    }
-
     public double get(int row, int col) {
         return data[row * shape.cols() + col];
-    }
-
-    public double scalarValue() {
-        if (!shape.isScalar()) {
-            throw new IllegalStateException("not a scalar: " + shape);
-        }
-        return data[0];
     }
 
     public boolean allFinite() {

@@ -2,7 +2,6 @@ package io.gradcheck.expressions;
 
 import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.Limits;
-import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,11 +63,10 @@ class ExpressionController {
     }
 
     static Declarations declarations(Map<String, ParseRequest.Variable> variables) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
+        Map<String, List<Integer>> dims = new LinkedHashMap<>();
         if (variables != null) {
-            variables.forEach((name, v) -> shapes.put(name,
-                    Declarations.shapeOf(name, v == null ? null : v.shape(), Limits.DEFAULT)));
+            variables.forEach((name, v) -> dims.put(name, v == null ? null : v.shape()));
         }
-        return Declarations.of(shapes);
+        return Declarations.fromDims(dims, Limits.DEFAULT);
     }
 }

@@ -1,6 +1,7 @@
 package io.gradcheck.submissions;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,9 +21,6 @@ class Submission {
     @Column(name = "problem_id", nullable = false)
     private long problemId;
 
-    @Column(name = "problem_version", nullable = false)
-    private int problemVersion;
-
     @Column(name = "set_slug", nullable = false, length = 100)
     private String setSlug;
 
@@ -38,34 +36,21 @@ class Submission {
     @Column(nullable = false, length = 200_000)
     private String answers;
 
-    @Column(nullable = false, length = 20)
-    private String verdict;
-
-    @Column(nullable = false)
-    private double score;
-
-    @Column(nullable = false, length = 400_000)
-    private String result;
-
-    @Column(nullable = false)
-    private long seed;
-
     @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "graded_at", nullable = false)
-    private Instant gradedAt;
+    @Embedded
+    private GradeRecord grade;
 
     protected Submission() {
     }
 
-    Submission(long problemId, int problemVersion, String setSlug, String problemKey, String learnerId, int attempt,
-            String answers, String idempotencyKey, Instant now) {
+    Submission(long problemId, String setSlug, String problemKey, String learnerId, int attempt, String answers,
+            String idempotencyKey, Instant now) {
         this.problemId = problemId;
-        this.problemVersion = problemVersion;
         this.setSlug = setSlug;
         this.problemKey = problemKey;
         this.learnerId = learnerId;
@@ -76,12 +61,11 @@ class Submission {
     }
 
     void grade(Grading grading, String resultJson, int problemVersion, Instant now) {
-        this.verdict = grading.verdict();
-        this.score = grading.score();
-        this.result = resultJson;
-        this.seed = grading.seed();
-        this.problemVersion = problemVersion;
-        this.gradedAt = now;
+        this.grade = new GradeRecord(problemVersion, grading.verdict(), grading.score(), resultJson, grading.seed(), now);
+    }
+
+    GradeRecord grade() {
+        return grade;
     }
 
     Long id() {
@@ -93,7 +77,7 @@ class Submission {
     }
 
     int problemVersion() {
-        return problemVersion;
+        return grade.problemVersion();
     }
 
     String setSlug() {
@@ -117,19 +101,19 @@ class Submission {
     }
 
     String verdict() {
-        return verdict;
+        return grade.verdict();
     }
 
     double score() {
-        return score;
+        return grade.score();
     }
 
     String result() {
-        return result;
+        return grade.result();
     }
 
     long seed() {
-        return seed;
+        return grade.seed();
     }
 
     String idempotencyKey() {
@@ -141,6 +125,6 @@ class Submission {
     }
 
     Instant gradedAt() {
-        return gradedAt;
+        return grade.gradedAt();
     }
 }

@@ -100,8 +100,8 @@ public class SubmissionService {
                         throw tooMany(max);
                     }
                     Instant now = now();
-                    Submission s = new Submission(problem.id(), problem.version(), slug, key, learnerId, attempt,
-                            answersJson, idempotencyKey, now);
+                    Submission s = new Submission(problem.id(), slug, key, learnerId, attempt, answersJson,
+                            idempotencyKey, now);
                     s.grade(grading, resultJson, problem.version(), now);
                     return submissions.saveAndFlush(s);
                 });
@@ -151,7 +151,8 @@ public class SubmissionService {
     public View get(long id) {
         Submission s = submissions.findById(id).orElseThrow(() -> new NotFound("there is no submission " + id));
         return view(s, gradings.findBySubmissionIdOrderByIdAsc(id).stream()
-                .map(g -> new Regrading(g.problemVersion(), g.verdict(), g.score(), g.gradedAt())).toList());
+                .map(g -> new Regrading(g.grade().problemVersion(), g.grade().verdict(), g.grade().score(),
+                        g.grade().gradedAt())).toList());
     }
 
     public Page<View> search(String learner, String set, String problem, Instant since, int page, int size) {

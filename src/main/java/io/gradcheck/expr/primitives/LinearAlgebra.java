@@ -6,6 +6,7 @@ import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Jet;
 import io.gradcheck.expr.eval.Jets;
 import java.util.List;
@@ -191,6 +192,11 @@ public final class LinearAlgebra {
         }
         throw new ExpressionException(Kind.WRONG_ARGUMENTS,
                 name + " needs a positive whole number written out, as in " + name + "(3)", arg.span());
+    }
+
+    /** The determinant of a plain square matrix: the value rule of det, for callers outside the evaluator. */
+    public static double determinant(Tensor m) {
+        return Matrices.det(m.data(), m.shape().rows());
     }
 
     static Jet inverse(Jet u) {

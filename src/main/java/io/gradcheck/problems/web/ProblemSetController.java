@@ -1,5 +1,6 @@
 package io.gradcheck.problems.web;
 
+import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.problems.ImportReport;
 import io.gradcheck.problems.ProblemSetDefinition;
@@ -62,7 +63,7 @@ class ProblemSetController {
     SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             HttpServletRequest request) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+            throw new CheckException(CheckException.Kind.BAD_REQUEST,
                     "page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
         }
         Page<SetInfo> sets = service.list(page, size);
@@ -117,7 +118,7 @@ class ProblemSetController {
         Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
         if (body.answer() != null) {
             if (p.parts().size() != 1) {
-                throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+                throw new CheckException(CheckException.Kind.BAD_REQUEST,
                         "this problem has " + p.parts().size() + " parts: give answers by wrt, as "
                                 + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
             }
@@ -125,7 +126,7 @@ class ProblemSetController {
         }
         for (var part : p.parts()) {
             if (!answers.containsKey(part.wrt())) {
-                throw new io.gradcheck.check.CheckException(io.gradcheck.check.CheckException.Kind.BAD_REQUEST,
+                throw new CheckException(CheckException.Kind.BAD_REQUEST,
                         "no answer for the part with respect to " + part.wrt());
             }
         }
