@@ -75,17 +75,17 @@ public final class Checker {
             String reason = sampling.inconclusiveReason(points);
             List<PartReport> reports = new ArrayList<>();
             for (PartPlan p : parts) {
-                reports.add(new PartReport(p.wrt(), p.layout().text(), p.order(), CheckReport.INCONCLUSIVE,
+                reports.add(new PartReport(p.wrt(), p.layout(), p.order(), Verdict.INCONCLUSIVE,
                         p.expected().dims(), p.answer() == null ? null : p.answer().shape().dims(), view(p),
-                        Diagnosis.of("inconclusive", reason), List.of(), sampling.skipped()));
+                        Diagnosis.of(DiagnosisKind.INCONCLUSIVE, reason), List.of(), sampling.skipped()));
             }
-            return new CheckReport(CheckReport.INCONCLUSIVE, seed, function, reports, reason);
+            return new CheckReport(Verdict.INCONCLUSIVE, seed, function, reports, reason);
         }
         List<PartReport> reports = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             reports.add(new PartJudge(f, parts.get(i), sampling.probes(i), tol, sampling, sampler).judge());
         }
-        return new CheckReport(overall(reports), seed, function, reports, null);
+        return new CheckReport(Verdict.overall(reports.stream().map(PartReport::verdict).toList()), seed, function, reports, null);
     }
 
     private List<PartPlan> plan(List<CheckRequest.Part> requested, ParsedExpression f, Declarations declarations) {
@@ -151,15 +151,6 @@ public final class Checker {
     private static ExpressionView view(PartPlan p) {
         return p.answer() == null ? null
                 : new ExpressionView(p.answer().shape().dims(), p.answer().canonical(), p.answer().latex());
-    }
-
-    private static String overall(List<PartReport> parts) {
-        for (String v : List.of(CheckReport.INVALID, CheckReport.INCORRECT, CheckReport.INCONCLUSIVE)) {
-            if (parts.stream().anyMatch(p -> p.verdict().equals(v))) {
-                return v;
-            }
-        }
-        return CheckReport.CORRECT;
     }
 
     /** Evidence of one point, with the values of variables small enough to show. */

@@ -48,7 +48,7 @@ final class Diagnoser {
     private Diagnosis undefined() {
         for (int k = 0; k < judge.probes().size(); k++) {
             if (!judge.answers().get(k).allFinite()) {
-                return Diagnosis.of("undefined", "Your answer is undefined (NaN or infinite) at "
+                return Diagnosis.of(DiagnosisKind.UNDEFINED, "Your answer is undefined (NaN or infinite) at "
                         + describe(judge.probes().get(k).point()) + ", where the function and its derivative are "
                         + "defined.");
             }
@@ -88,13 +88,13 @@ final class Diagnoser {
             return null;
         }
         if (factor == -1) {
-            return Diagnosis.of("negated", "Your answer has the wrong sign: it is the negative of the derivative.");
+            return Diagnosis.of(DiagnosisKind.NEGATED, "Your answer has the wrong sign: it is the negative of the derivative.");
         }
         String message = factor == 0.5 ? "Your answer is half the derivative: a factor 2 is missing."
                 : factor == 2 ? "Your answer is twice the derivative: there is an extra factor 2 (or a 1/2 is missing)."
                 : "Your answer is " + format(factor) + " times the derivative: look for a missing or extra constant "
                         + "factor.";
-        return new Diagnosis("scaled", message, factor, null, null, null);
+        return new Diagnosis(DiagnosisKind.SCALED, message, factor, null, null, null);
     }
 
     /** Right when every constant square matrix is replaced by its symmetric part (A + Aᵀ)/2. */
@@ -127,7 +127,7 @@ final class Diagnoser {
             return null;
         }
         String names = String.join(", ", matrices);
-        return Diagnosis.of("symmetric_only", "Your answer is right only when " + names
+        return Diagnosis.of(DiagnosisKind.SYMMETRIC_ONLY, "Your answer is right only when " + names
                 + (matrices.size() == 1 ? " is" : " are") + " symmetric; for a general " + names
                 + " the derivative is different (compare what " + names + " and its transpose contribute).");
     }
@@ -163,7 +163,7 @@ final class Diagnoser {
         List<String> names = new ArrayList<>();
         wrong.forEach(i -> names.add(entryName(i, answerShape)));
         List<String> shown = names.size() > 20 ? names.subList(0, 20) : names;
-        return new Diagnosis("partially_correct", "Some entries are right, but " + (names.size() == 1 ? "entry "
+        return new Diagnosis(DiagnosisKind.PARTIALLY_CORRECT, "Some entries are right, but " + (names.size() == 1 ? "entry "
                 : "entries ") + String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20)
                 + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null, names, null, null);
     }
@@ -209,12 +209,12 @@ final class Diagnoser {
             Probe p = judge.probes().get(k);
             double[] a = judge.contracted(judge.answers().get(k).data(), p);
             if (!judge.tol().passes(a, p.reference())) {
-                return Diagnosis.of("wrong", "Your answer does not match the derivative: at "
+                return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative: at "
                         + describe(p.point()) + ", along a random direction the derivative changes by "
                         + format(p.reference()[0]) + " but your answer gives " + format(a[0]) + ".");
             }
         }
-        return Diagnosis.of("wrong", "Your answer does not match the derivative.");
+        return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative.");
     }
 
     private static Tensor unit(Shape s, int i) {

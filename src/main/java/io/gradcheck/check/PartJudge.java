@@ -37,7 +37,7 @@ final class PartJudge {
 
     PartReport judge() {
         if (plan.answer() == null) {
-            return report(CheckReport.INVALID, null, Diagnosis.of("unreadable",
+            return report(Verdict.INVALID, null, Diagnosis.of(DiagnosisKind.UNREADABLE,
                     "We could not read your answer: " + plan.unreadable()), List.of());
         }
         Shape shape = plan.answer().shape();
@@ -55,25 +55,25 @@ final class PartJudge {
             evidence.add(Checker.evidence(p, a, Tolerances.error(a, p.reference()), passed));
         }
         if (all) {
-            return report(CheckReport.CORRECT, shape, Diagnosis.of("correct", "Your derivative matches the reference at "
+            return report(Verdict.CORRECT, shape, Diagnosis.of(DiagnosisKind.CORRECT, "Your derivative matches the reference at "
                     + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")), evidence);
         }
-        return report(CheckReport.INCORRECT, shape, new Diagnoser(this).diagnose(), evidence);
+        return report(Verdict.INCORRECT, shape, new Diagnoser(this).diagnose(), evidence);
     }
 
     private PartReport wrongShape(Shape shape) {
         Shape expected = plan.expected();
         if (shape.equals(expected.transposed()) && matches(a -> transpose(a, shape))) {
-            return report(CheckReport.INCORRECT, shape, transposedDiagnosis(), List.of());
+            return report(Verdict.INCORRECT, shape, transposedDiagnosis(), List.of());
         }
         Layout suggested = plan.order() == 1 ? Layout.suggestedBy(shape, f.shape(), plan.wrtShape()) : null;
         String message = "Your answer is " + shape + ", but " + what() + " is " + expected
                 + (suggested != null ? "; a " + shape + " answer would fit the " + suggested.text() + " layout" : "")
                 + ".";
-        Diagnosis d = new Diagnosis("wrong_shape", message, null, null, expected.dims(),
-                suggested == null ? null : suggested.text());
+        Diagnosis d = new Diagnosis(DiagnosisKind.WRONG_SHAPE, message, null, null, expected.dims(),
+                suggested);
         boolean fitsSomething = suggested != null || shape.equals(expected.transposed());
-        return report(fitsSomething ? CheckReport.INCORRECT : CheckReport.INVALID, shape, d, List.of());
+        return report(fitsSomething ? Verdict.INCORRECT : Verdict.INVALID, shape, d, List.of());
     }
 
     String what() {
@@ -84,12 +84,12 @@ final class PartJudge {
     Diagnosis transposedDiagnosis() {
         if (plan.order() == 1 && (plan.layout() == Layout.NUMERATOR || plan.layout() == Layout.DENOMINATOR)) {
             String other = plan.layout() == Layout.NUMERATOR ? "denominator" : "numerator";
-            return Diagnosis.of("transposed", "Your answer is the transpose of " + what() + ": it would be right in "
+            return Diagnosis.of(DiagnosisKind.TRANSPOSED, "Your answer is the transpose of " + what() + ": it would be right in "
                     + "the " + other + " layout, so transpose it.");
         }
         String shapeNote = plan.order() == 1 && plan.layout() == Layout.GRADIENT
                 ? " (the gradient has the shape of " + plan.wrt() + ")" : "";
-        return Diagnosis.of("transposed", "Your answer is the transpose of " + what() + shapeNote
+        return Diagnosis.of(DiagnosisKind.TRANSPOSED, "Your answer is the transpose of " + what() + shapeNote
                 + ": transpose it.");
     }
 
@@ -119,10 +119,10 @@ final class PartJudge {
         return t;
     }
 
-    private PartReport report(String verdict, Shape answerShape, Diagnosis d, List<PointEvidence> evidence) {
+    private PartReport report(Verdict verdict, Shape answerShape, Diagnosis d, List<PointEvidence> evidence) {
         ExpressionView view = plan.answer() == null ? null : new ExpressionView(plan.answer().shape().dims(),
                 plan.answer().canonical(), plan.answer().latex());
-        return new PartReport(plan.wrt(), plan.layout().text(), plan.order(), verdict, plan.expected().dims(),
+        return new PartReport(plan.wrt(), plan.layout(), plan.order(), verdict, plan.expected().dims(),
                 answerShape == null ? null : answerShape.dims(), view, d, evidence, sampling.skipped());
     }
 

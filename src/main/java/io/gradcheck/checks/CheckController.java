@@ -62,7 +62,7 @@ class CheckController {
         String outcome = "error";
         try {
             CheckReport report = checker.check(request);
-            outcome = report.verdict();
+            outcome = report.verdict().text();
             return report;
         } finally {
             // latency and outcome of every check: gradcheck.checks{verdict=correct|incorrect|invalid|inconclusive|error}

@@ -3,17 +3,21 @@ package io.gradcheck.problems;
 import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.check.DiagnosisKind;
+import io.gradcheck.check.Verdict;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.problems.ProblemSetDefinition.PartDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.WrongAnswer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The same validation for a file and for the API: required fields, unique keys, and — the point of it — every
@@ -25,8 +29,8 @@ public final class ProblemValidator {
     /** Validation runs with a fixed seed, so that a set that validated once validates again. */
     static final long SEED = 20261122L;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> KINDS = Set.of("transposed", "negated", "scaled", "symmetric_only",
-            "partially_correct", "wrong_shape", "undefined", "wrong");
+    private static final Set<String> KINDS = Arrays.stream(DiagnosisKind.values())
+            .filter(DiagnosisKind::isDiagnosisOfAWrongAnswer).map(DiagnosisKind::text).collect(Collectors.toSet());
 
     private final Checker checker;
 
@@ -96,9 +100,9 @@ public final class ProblemValidator {
             return;
         }
         for (CheckReport.PartReport part : reference.parts()) {
-            if (!part.verdict().equals(CheckReport.CORRECT)) {
+            if (part.verdict() != Verdict.CORRECT) {
                 errors.add(where + ": part `" + part.wrt() + "`: the reference fails its own check ("
-                        + part.verdict() + "): " + part.diagnosis().message());
+                        + part.verdict().text() + "): " + part.diagnosis().message());
             }
         }
         List<WrongAnswer> wrong = p.wrongAnswers() == null ? List.of() : p.wrongAnswers();
@@ -125,10 +129,10 @@ public final class ProblemValidator {
         }
         CheckReport.PartReport part = report.parts().stream().filter(r -> r.wrt().equals(w.wrt())).findFirst()
                 .orElseThrow();
-        if (part.verdict().equals(CheckReport.CORRECT)) {
+        if (part.verdict() == Verdict.CORRECT) {
             errors.add(where + ": `" + w.answer() + "` is actually correct");
-        } else if (!part.diagnosis().kind().equals(w.diagnosis())) {
-            errors.add(where + ": `" + w.answer() + "` is diagnosed " + part.diagnosis().kind() + ", not "
+        } else if (!part.diagnosis().kind().text().equals(w.diagnosis())) {
+            errors.add(where + ": `" + w.answer() + "` is diagnosed " + part.diagnosis().kind().text() + ", not "
                     + w.diagnosis() + " (" + part.diagnosis().message() + ")");
         }
     }

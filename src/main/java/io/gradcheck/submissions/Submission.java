@@ -61,7 +61,7 @@ class Submission {
     }
 
     void grade(Grading grading, String resultJson, int problemVersion, Instant now) {
-        this.grade = new GradeRecord(problemVersion, grading.verdict(), grading.score(), resultJson, grading.seed(), now);
+        this.grade = new GradeRecord(problemVersion, grading.verdict().text(), grading.score(), resultJson, grading.seed(), now);
     }
 
     GradeRecord grade() {
