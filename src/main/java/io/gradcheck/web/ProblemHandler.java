@@ -50,19 +50,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(ApiKeys.AccessDenied.class)
-    ResponseEntity<ProblemDetail> denied(ApiKeys.AccessDenied e) {
-        HttpStatus status = e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setType(ProblemTypes.of(e.unauthenticated() ? "unauthenticated" : "forbidden"));
-        p.setTitle(e.unauthenticated() ? "An API key is needed" : "Not allowed");
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (e.unauthenticated()) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"");
-        }
-        return response.body(p);
-    }
-
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
