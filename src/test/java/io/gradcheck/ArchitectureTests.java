@@ -1,13 +1,17 @@
 package io.gradcheck;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core is plain Java: expr/ and check/ know nothing of Spring, JPA or HTTP. */
+/**
+ * The core is plain Java: expr/ and check/ know nothing of Spring, JPA or HTTP. Features point one way, and no
+ * two packages depend on each other, directly or around a loop.
+ */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -43,6 +47,20 @@ class ArchitectureTests {
     void onlyTheParserTalksToExp4j() {
         noClasses().that().resideOutsideOfPackage("io.gradcheck.expr.parse..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.objecthunter..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.gradcheck.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void sharedPartsKnowNoFeature() {
+        noClasses().that().resideInAnyPackage("io.gradcheck.web..", "io.gradcheck.errors..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradcheck.problems..",
+                        "io.gradcheck.submissions..", "io.gradcheck.checks..", "io.gradcheck.expressions..",
+                        "io.gradcheck.learn..", "io.gradcheck.lti..")
                 .check(CLASSES);
     }
 }

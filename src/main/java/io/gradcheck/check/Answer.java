@@ -1,6 +1,6 @@
 package io.gradcheck.check;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;

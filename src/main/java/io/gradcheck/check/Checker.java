@@ -4,7 +4,7 @@ import io.gradcheck.check.CheckReport.Diagnosis;
 import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.check.CheckReport.PointEvidence;
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Shape;

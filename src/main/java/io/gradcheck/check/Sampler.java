@@ -1,7 +1,7 @@
 package io.gradcheck.check;
 
 import io.gradcheck.check.CheckRequest.VariableSpec;
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.primitives.LinearAlgebra;

@@ -1,6 +1,5 @@
 package io.gradcheck.expr;
 
-import io.gradcheck.expr.eval.Jet;
 import java.util.List;
 
 /**

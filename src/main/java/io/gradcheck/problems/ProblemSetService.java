@@ -2,14 +2,14 @@ package io.gradcheck.problems;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.errors.Conflict;
+import io.gradcheck.errors.NotFound;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
-import io.gradcheck.web.Conflict;
-import io.gradcheck.web.NotFound;
 import java.time.Clock;
-import org.springframework.dao.DataIntegrityViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

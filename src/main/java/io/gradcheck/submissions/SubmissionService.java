@@ -1,12 +1,12 @@
 package io.gradcheck.submissions;
 
-import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.errors.BadRequest;
+import io.gradcheck.errors.Conflict;
+import io.gradcheck.errors.NotFound;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
-import io.gradcheck.web.Conflict;
-import io.gradcheck.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,12 +65,11 @@ public class SubmissionService {
 
     public View submit(String slug, String key, String learnerId, Map<String, Object> answers, String idempotencyKey) {
         if (learnerId == null || !LEARNER.matcher(learnerId).matches()) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "learnerId must be 1 to 200 letters, digits or "
+            throw new BadRequest("learnerId must be 1 to 200 letters, digits or "
                     + "_ . : @ -, such as canvas:12345");
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                    "the Idempotency-Key header must be 1 to 200 visible ASCII characters");
+            throw new BadRequest("the Idempotency-Key header must be 1 to 200 visible ASCII characters");
         }
         if (idempotencyKey != null) {
             var earlier = submissions.findByIdempotencyKey(idempotencyKey);
@@ -88,7 +87,7 @@ public class SubmissionService {
         Grading grading = Grading.of(problem.definition(), report);
         String answersJson = json.writeValueAsString(answers);
         if (answersJson.length() > MAX_ANSWERS_LENGTH) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "the answers are " + answersJson.length()
+            throw new BadRequest("the answers are " + answersJson.length()
                     + " characters of JSON; the limit is " + MAX_ANSWERS_LENGTH);
         }
         String resultJson = json.writeValueAsString(grading);
@@ -142,7 +141,7 @@ public class SubmissionService {
     public String onlyPart(String slug, String key) {
         var parts = problems.problem(slug, key).definition().parts();
         if (parts.size() != 1) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "this problem has " + parts.size()
+            throw new BadRequest("this problem has " + parts.size()
                     + " parts: give answers by wrt, as {\"answers\": {\"" + parts.get(0).wrt() + "\": \"…\"}}");
         }
         return parts.get(0).wrt();

@@ -1,5 +1,6 @@
 package io.gradcheck.web;
 
+import io.gradcheck.errors.ProblemType;
 import io.gradcheck.web.ApiKeys.Role;
 import io.gradcheck.web.SecurityConfiguration.Rule;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,9 +81,8 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         boolean unauthenticated = status == HttpStatus.UNAUTHORIZED;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(ProblemTypes.of(unauthenticated ? "unauthenticated" : "forbidden"));
-        p.setTitle(unauthenticated ? "An API key is needed" : "Not allowed");
+        ProblemDetail p = ProblemHandler.problem(unauthenticated ? ProblemType.UNAUTHENTICATED : ProblemType.FORBIDDEN,
+                detail);
         p.setInstance(URI.create(request.getRequestURI()));
         if (unauthenticated) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"");

@@ -1,8 +1,10 @@
 package io.gradcheck.web;
 
 import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.JsonErrors;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import io.gradcheck.expr.ExpressionException;
-import io.gradcheck.problems.InvalidProblemSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ExpressionException.class)
     ProblemDetail expression(ExpressionException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(ProblemTypes.of(e.kind().slug()));
-        p.setTitle(title(e.kind()));
+        ProblemDetail p = problem(ProblemType.ofSlug(e.kind().slug()), e.getMessage());
         if (e.span().isKnown()) {
             p.setProperty("position", e.span().position());
         }
@@ -42,58 +42,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CheckException.class)
     ProblemDetail check(CheckException e) {
-        boolean question = e.kind() == CheckException.Kind.QUESTION;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(
-                question ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(ProblemTypes.of(e.kind().slug()));
-        p.setTitle(question ? "The question has no answer here" : "The check cannot be run");
+        return problem(ProblemType.ofSlug(e.kind().slug()), e.getMessage());
+    }
+
+    /** NotFound, Conflict, BadRequest, InvalidProblemSet, …: the type says status and title. */
+    @ExceptionHandler(ServiceException.class)
+    ProblemDetail service(ServiceException e) {
+        ProblemDetail p = problem(e.type(), e.getMessage());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setType(ProblemTypes.NOT_FOUND);
-        p.setTitle("Not found");
+    static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        p.setType(type.uri());
+        p.setTitle(type.title());
         return p;
-    }
-
-    @ExceptionHandler(InvalidProblemSet.class)
-    ProblemDetail invalidProblemSet(InvalidProblemSet e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setType(ProblemTypes.of("invalid-problem-set"));
-        p.setTitle("The problem set is not valid");
-        p.setProperty("errors", e.reasons());
-        return p;
-    }
-
-    @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setType(ProblemTypes.of("conflict"));
-        p.setTitle("Conflict");
-        return p;
-    }
-
-    private static String title(ExpressionException.Kind kind) {
-        return switch (kind) {
-            case SYNTAX -> "The expression cannot be read";
-            case UNKNOWN_NAME -> "Unknown name";
-            case SHAPE_MISMATCH -> "Shapes do not fit";
-            case BAD_INDEX -> "Bad index";
-            case WRONG_ARGUMENTS -> "Wrong arguments";
-            case INVALID_DECLARATION -> "Invalid variable declaration";
-            case LIMIT_EXCEEDED -> "Over a limit";
-        };
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail p = problem(ProblemType.MALFORMED_REQUEST,
                 "the request body is not the JSON this endpoint expects: " + JsonErrors.describe(ex));
-        p.setType(ProblemTypes.MALFORMED_REQUEST);
-        p.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(p);
     }
 
@@ -104,19 +75,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(f -> f.getField() + " " + f.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setType(ProblemTypes.INVALID_REQUEST);
-        p.setTitle("Invalid request");
+        ProblemDetail p = problem(ProblemType.INVALID_REQUEST, detail);
         return ResponseEntity.badRequest().body(p);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        ProblemDetail p = problem(ProblemType.NOT_FOUND,
                 "there is nothing at /" + ex.getResourcePath() + "; the API is described at /v3/api-docs");
-        p.setType(ProblemTypes.NOT_FOUND);
-        p.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
     }
 
@@ -124,21 +91,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("database failure", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the database failed "
+        return problem(ProblemType.UNAVAILABLE, "the database failed "
                 + "during this request and nothing was stored; retry (with the same Idempotency-Key, if any)");
-        p.setType(ProblemTypes.of("unavailable"));
-        p.setTitle("Temporarily unavailable");
-        return p;
     }
 
     /** The last resort: logged in full here, and a plain sentence to the caller. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(ProblemType.INTERNAL_ERROR,
                 "the service failed on this request; it has been logged, and retrying may help");
-        p.setType(ProblemTypes.INTERNAL);
-        p.setTitle("Internal error");
-        return p;
     }
 }

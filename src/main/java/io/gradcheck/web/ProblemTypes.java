@@ -1,15 +1,16 @@
 package io.gradcheck.web;
 
+import io.gradcheck.errors.ProblemType;
 import java.net.URI;
 
-/** Stable problem types: one per kind of error, documented in docs/errors.md. */
+/** Stable problem types as URIs; the table of types (slug, status, title) is {@link ProblemType}. */
 public final class ProblemTypes {
 
     private ProblemTypes() {
     }
 
     public static URI of(String slug) {
-        return URI.create("/problems/" + slug);
+        return ProblemType.uri(slug);
     }
 
     public static final URI MALFORMED_REQUEST = of("malformed-request");

@@ -6,7 +6,7 @@ import io.gradcheck.check.CheckRequest.Part;
 import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.check.Checker;
 import io.gradcheck.check.Verdict;
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;

@@ -1,6 +1,5 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Catalogue;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Catalogue;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Limits;

@@ -1,6 +1,5 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.print.Printers;

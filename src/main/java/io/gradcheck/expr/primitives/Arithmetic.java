@@ -7,7 +7,7 @@ import static io.gradcheck.expr.Notation.UNARY;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 
 /** The operators: + - * / .* ^ and transpose. */
 public final class Arithmetic {

@@ -4,7 +4,7 @@ import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import java.util.List;
 
 /** A primitive assembled from its rules, so that each family can declare its members side by side. */

@@ -7,7 +7,7 @@ import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import io.gradcheck.expr.eval.Jets;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.gradcheck.expr.primitives;
 
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import io.gradcheck.expr.eval.Jets;
 import io.gradcheck.expr.eval.Jets.ScalarRule;
 

@@ -1,7 +1,7 @@
 package io.gradcheck.problems.web;
 
-import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.problems.ImportReport;
 import io.gradcheck.problems.ProblemSetDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
@@ -60,8 +60,7 @@ class ProblemSetController {
     SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             HttpServletRequest request) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                    "page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
+            throw new BadRequest("page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
         }
         Page<SetInfo> sets = service.list(page, size);
         List<SetSummary> items = sets.getContent().stream().map(s -> new SetSummary(s.slug(), s.title(), s.source(),
@@ -120,16 +119,14 @@ class ProblemSetController {
         Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
         if (body.answer() != null) {
             if (p.parts().size() != 1) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                        "this problem has " + p.parts().size() + " parts: give answers by wrt, as "
+                throw new BadRequest("this problem has " + p.parts().size() + " parts: give answers by wrt, as "
                                 + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
             }
             answers.put(p.parts().get(0).wrt(), body.answer());
         }
         for (var part : p.parts()) {
             if (!answers.containsKey(part.wrt())) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                        "no answer for the part with respect to " + part.wrt());
+                throw new BadRequest("no answer for the part with respect to " + part.wrt());
             }
         }
         return answers;

@@ -1,6 +1,6 @@
 package io.gradcheck.submissions.web;
 
-import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.submissions.SubmissionService;
 import io.gradcheck.submissions.SubmissionService.GradeRow;
 import io.gradcheck.submissions.SubmissionService.View;
@@ -86,8 +86,7 @@ class SubmissionController {
             @RequestParam(required = false) String problem, @RequestParam(required = false) String since,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                    "page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
+            throw new BadRequest("page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
         }
         Page<View> found = service.search(learnerId, set, problem, instant(since), page, size);
         return new SubmissionPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
@@ -97,8 +96,7 @@ class SubmissionController {
         try {
             return since == null ? null : Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                    "since must be an ISO-8601 instant such as 2026-11-22T00:00:00Z");
+            throw new BadRequest("since must be an ISO-8601 instant such as 2026-11-22T00:00:00Z");
         }
     }
 

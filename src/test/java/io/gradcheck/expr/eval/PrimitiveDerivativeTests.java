@@ -3,7 +3,8 @@ package io.gradcheck.expr.eval;
 import static io.gradcheck.expr.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradcheck.expr.Catalogue;
+import io.gradcheck.expr.Jet;
+import io.gradcheck.expr.parse.Catalogue;
 import io.gradcheck.expr.Fixtures;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Tensor;

@@ -3,8 +3,6 @@ package io.gradcheck.expr.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.gradcheck.expr.Catalogue;
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Fixtures;
 import io.gradcheck.expr.Tensor;

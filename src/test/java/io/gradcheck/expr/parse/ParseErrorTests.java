@@ -5,7 +5,6 @@ import static io.gradcheck.expr.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Limits;

@@ -3,7 +3,6 @@ package io.gradcheck.expr.parse;
 import static io.gradcheck.expr.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradcheck.expr.Catalogue;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

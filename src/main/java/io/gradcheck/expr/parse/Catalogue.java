@@ -1,5 +1,6 @@
-package io.gradcheck.expr;
+package io.gradcheck.expr.parse;
 
+import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.primitives.Arithmetic;
 import io.gradcheck.expr.primitives.Elementwise;
 import io.gradcheck.expr.primitives.LinearAlgebra;

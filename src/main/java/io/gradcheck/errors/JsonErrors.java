@@ -1,4 +1,4 @@
-package io.gradcheck.web;
+package io.gradcheck.errors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -11,7 +11,7 @@ public final class JsonErrors {
     private JsonErrors() {
     }
 
-    static String describe(HttpMessageNotReadableException ex) {
+    public static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof StreamReadException s && s.getLocation() != null) {
             return "syntax error at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr();
