@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a check (DESIGN.md §4): draws seeded points, takes the exact directional derivative by dual numbers,
@@ -36,14 +35,30 @@ public final class Checker {
     /** Estimated floating-point operations one check may spend. */
     static final long COST_LIMIT = 2_000_000_000L;
 
-    private final Limits limits;
-
-    public Checker() {
-        this(Limits.DEFAULT);
+    /** What a check uses when the request leaves it open. */
+    public record Defaults(int points, double rtol, double atol) {
+        public static final Defaults STANDARD = new Defaults(DEFAULT_POINTS, DEFAULT_RTOL, DEFAULT_ATOL);
     }
 
-    public Checker(Limits limits) {
+    private final Limits limits;
+    private final Defaults defaults;
+    private final Seeds seeds;
+
+    /** The engine's default limits and settings, random seeds: for tests and tools without configuration. */
+    public Checker() {
+        this(Limits.DEFAULT, Defaults.STANDARD, Seeds.random());
+    }
+
+    /** @param limits apply to the function, the answers and the constraints alike */
+    public Checker(Limits limits, Defaults defaults, Seeds seeds) {
         this.limits = limits;
+        this.defaults = defaults;
+        this.seeds = seeds;
+    }
+
+    /** A seed for a check the caller does not want to reproduce from a seed of its own. */
+    public long nextSeed() {
+        return seeds.next();
     }
 
     public CheckReport check(CheckRequest request) {
@@ -58,16 +73,16 @@ public final class Checker {
         Sampler sampler = new Sampler(declarations, specs);
         List<Constraint> constraints = new ArrayList<>();
         if (request.constraints() != null) {
-            request.constraints().forEach(c -> constraints.add(Constraint.parse(c, declarations)));
+            request.constraints().forEach(c -> constraints.add(Constraint.parse(c, declarations, limits)));
         }
         List<PartPlan> parts = plan(request.parts(), f, declarations);
-        int points = request.points() == null ? DEFAULT_POINTS : request.points();
+        int points = request.points() == null ? defaults.points() : request.points();
         if (points < 1 || points > MAX_POINTS) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "points must be from 1 to " + MAX_POINTS);
         }
-        Tolerances tol = Tolerances.of(request.tolerance());
+        Tolerances tol = Tolerances.of(request.tolerance(), defaults);
         budget(f, parts, points);
-        long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
+        long seed = request.seed() != null ? request.seed() : seeds.next();
 
         Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
@@ -76,7 +91,8 @@ public final class Checker {
             List<PartReport> reports = new ArrayList<>();
             for (PartPlan p : parts) {
                 reports.add(new PartReport(p.wrt(), p.layout(), p.order(), Verdict.INCONCLUSIVE,
-                        p.expected().dims(), p.answer() == null ? null : p.answer().shape().dims(), view(p),
+                        p.expected().dims(), p.answer() == null ? null : p.answer().shape().dims(),
+                        p.answer() == null ? null : p.answer().view(),
                         Diagnosis.of(DiagnosisKind.INCONCLUSIVE, reason), List.of(), sampling.skipped()));
             }
             return new CheckReport(Verdict.INCONCLUSIVE, seed, function, reports, reason);
@@ -123,7 +139,7 @@ public final class Checker {
             Answer answer = null;
             String unreadable = null;
             try {
-                answer = Answer.read(part.answer(), declarations);
+                answer = Answer.read(part.answer(), declarations, limits);
             } catch (ExpressionException e) {
                 unreadable = e.getMessage();
             } catch (Answer.Invalid e) {
@@ -146,11 +162,6 @@ public final class Checker {
                     + perPoint * points + " arithmetic operations; the limit is " + COST_LIMIT
                     + ": use fewer points or smaller variables");
         }
-    }
-
-    private static ExpressionView view(PartPlan p) {
-        return p.answer() == null ? null
-                : new ExpressionView(p.answer().shape().dims(), p.answer().canonical(), p.answer().latex());
     }
 
     /** Evidence of one point, with the values of variables small enough to show. */

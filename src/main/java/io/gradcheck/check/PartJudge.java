@@ -120,8 +120,7 @@ final class PartJudge {
     }
 
     private PartReport report(Verdict verdict, Shape answerShape, Diagnosis d, List<PointEvidence> evidence) {
-        ExpressionView view = plan.answer() == null ? null : new ExpressionView(plan.answer().shape().dims(),
-                plan.answer().canonical(), plan.answer().latex());
+        ExpressionView view = plan.answer() == null ? null : plan.answer().view();
         return new PartReport(plan.wrt(), plan.layout(), plan.order(), verdict, plan.expected().dims(),
                 answerShape == null ? null : answerShape.dims(), view, d, evidence, sampling.skipped());
     }

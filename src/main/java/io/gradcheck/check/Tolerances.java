@@ -7,9 +7,9 @@ package io.gradcheck.check;
  */
 record Tolerances(double rtol, double atol) {
 
-    static Tolerances of(CheckRequest.Tolerance t) {
-        double rtol = t == null || t.rtol() == null ? Checker.DEFAULT_RTOL : t.rtol();
-        double atol = t == null || t.atol() == null ? Checker.DEFAULT_ATOL : t.atol();
+    static Tolerances of(CheckRequest.Tolerance t, Checker.Defaults defaults) {
+        double rtol = t == null || t.rtol() == null ? defaults.rtol() : t.rtol();
+        double atol = t == null || t.atol() == null ? defaults.atol() : t.atol();
         if (!(rtol >= 0 && rtol < 1) || !(atol >= 0 && Double.isFinite(atol))) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST,
                     "tolerance needs 0 ≤ rtol < 1 and a finite atol ≥ 0");

@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Checks", description = "Check a proposed derivative at random points")
 class CheckController {
 
-    private final Checker checker = new Checker();
+    private final Checker checker;
     private final MeterRegistry meters;
 
-    CheckController(ObjectProvider<MeterRegistry> meters) {
+    /** The configured checker; the engine's defaults in a web slice test that has no core beans. */
+    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters) {
+        this.checker = checker.getIfAvailable(Checker::new);
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 

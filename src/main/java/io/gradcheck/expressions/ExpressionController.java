@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/expressions")
 @Tag(name = "Expressions", description = "Read expressions in the notation of the lecture notes")
 class ExpressionController {
+
+    private final Limits limits;
+
+    /** The configured limits; the engine's defaults in a web slice test that has no core beans. */
+    ExpressionController(ObjectProvider<Limits> limits) {
+        this.limits = limits.getIfAvailable(() -> Limits.DEFAULT);
+    }
 
     @PostMapping(path = "/parse", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Read one expression against declared variables",
@@ -57,16 +65,16 @@ class ExpressionController {
                             + "\"Shapes do not fit\", \"status\": 400, \"detail\": \"cannot multiply x^T (1×3) by "
                             + "y (2×1): the inner sizes 3 and 2 differ\", \"position\": 1}")))
     ParseResponse parse(@Valid @RequestBody ParseRequest request) {
-        Declarations declarations = declarations(request.variables());
-        ParsedExpression parsed = Parser.parse(request.expression(), declarations);
+        Declarations declarations = declarations(request.variables(), limits);
+        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits);
         return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex());
     }
 
-    static Declarations declarations(Map<String, ParseRequest.Variable> variables) {
+    static Declarations declarations(Map<String, ParseRequest.Variable> variables, Limits limits) {
         Map<String, List<Integer>> dims = new LinkedHashMap<>();
         if (variables != null) {
             variables.forEach((name, v) -> dims.put(name, v == null ? null : v.shape()));
         }
-        return Declarations.fromDims(dims, Limits.DEFAULT);
+        return Declarations.fromDims(dims, limits);
     }
 }

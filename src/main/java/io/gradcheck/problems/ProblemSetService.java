@@ -23,15 +23,16 @@ public class ProblemSetService {
 
     private final ProblemSetRepository sets;
     private final ProblemValidator validator;
-    private final Checker checker = new Checker();
+    private final Checker checker;
     private final JsonMapper json;
     private final Clock clock;
 
-    ProblemSetService(ProblemSetRepository sets, JsonMapper json) {
+    ProblemSetService(ProblemSetRepository sets, JsonMapper json, Checker checker, Clock clock) {
         this.sets = sets;
         this.json = json;
+        this.checker = checker;
         this.validator = new ProblemValidator(checker);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Imports a file's set: skipped when its content hash is unchanged, otherwise validated and upserted. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -42,16 +41,19 @@ public class SubmissionService {
     private final ProblemSetService problems;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final Checker checker = new Checker();
-    private final Clock clock = Clock.systemUTC();
+    private final Checker checker;
+    private final Clock clock;
 
     SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
-            ProblemSetService problems, TransactionTemplate transactions, JsonMapper json) {
+            ProblemSetService problems, TransactionTemplate transactions, JsonMapper json, Checker checker,
+            Clock clock) {
         this.submissions = submissions;
         this.gradings = gradings;
         this.problems = problems;
         this.transactions = transactions;
         this.json = json;
+        this.checker = checker;
+        this.clock = clock;
     }
 
     /** A stored submission as the API shows it. */
@@ -82,7 +84,7 @@ public class SubmissionService {
         if (max != null && submissions.lastAttempt(problem.id(), learnerId) >= max) {
             throw tooMany(max);
         }
-        long seed = ThreadLocalRandom.current().nextLong(1L << 53);
+        long seed = checker.nextSeed();
         CheckReport report = checker.check(problem.definition().toCheck(answers, seed));
         Grading grading = Grading.of(problem.definition(), report);
         String answersJson = json.writeValueAsString(answers);

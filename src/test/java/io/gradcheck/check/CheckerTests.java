@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gradcheck.expr.ExpressionException;
+import io.gradcheck.expr.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +165,30 @@ class CheckerTests {
         assertThat(e).isNotNull();
         assertThat(e.kind()).isEqualTo(CheckException.Kind.BAD_REQUEST);
         return e.getMessage();
+    }
+
+    @Test
+    void theEngineLimitsApplyToAnswersAndConstraintsToo() {
+        Limits tight = new Limits(40, 2_000, 100, 1_000_000, 50_000_000L, 64);
+        Checker checker = new Checker(tight, Checker.Defaults.STANDARD, Seeds.counting(7));
+        String longAnswer = "x" + " + 0 x".repeat(10);
+        CheckReport report = checker.check(Checks.of("x^2", "x").part("x", null, longAnswer).request());
+        assertThat(report.parts().get(0).diagnosis().kind()).isEqualTo(DiagnosisKind.UNREADABLE);
+        assertThat(report.parts().get(0).diagnosis().message()).contains("40");
+        CheckException e = catchThrowableOfType(CheckException.class, () -> checker.check(Checks.of("x^2", "x")
+                .constraint("x" + " + 0 x".repeat(10) + " > -5").part("x", null, "2 x").request()));
+        assertThat(e.getMessage()).contains("cannot be read").contains("40");
+        assertThat(new Checker().check(Checks.of("x^2", "x").part("x", null, longAnswer).request()).parts().get(0)
+                .diagnosis().kind()).isNotEqualTo(DiagnosisKind.UNREADABLE);
+    }
+
+    @Test
+    void withoutASeedTheCheckDrawsOneFromItsSeedSource() {
+        Checker checker = new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(123));
+        CheckRequest r = Checks.of("x^2", "x").part("x", null, "2 x").request();
+        CheckRequest unseeded = new CheckRequest(r.function(), r.variables(), r.constraints(), r.parts(), r.points(),
+                null, null);
+        assertThat(checker.check(unseeded).seed()).isEqualTo(123);
+        assertThat(checker.check(unseeded).seed()).isEqualTo(124);
     }
 }
