@@ -72,10 +72,6 @@ class Submission {
         return id;
     }
 
-    long problemId() {
-        return problemId;
-    }
-
     int problemVersion() {
         return grade.problemVersion();
     }
@@ -114,10 +110,6 @@ class Submission {
 
     long seed() {
         return grade.seed();
-    }
-
-    String idempotencyKey() {
-        return idempotencyKey;
     }
 
     Instant createdAt() {

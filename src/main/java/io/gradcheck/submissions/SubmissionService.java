@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -43,10 +44,11 @@ public class SubmissionService {
     private final JsonMapper json;
     private final Checker checker;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
             ProblemSetService problems, TransactionTemplate transactions, JsonMapper json, Checker checker,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.submissions = submissions;
         this.gradings = gradings;
         this.problems = problems;
@@ -54,6 +56,7 @@ public class SubmissionService {
         this.json = json;
         this.checker = checker;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A stored submission as the API shows it. */
@@ -106,6 +109,8 @@ public class SubmissionService {
                     s.grade(grading, resultJson, problem.version(), now);
                     return submissions.saveAndFlush(s);
                 });
+                // the transaction has committed: the row is durable, and listeners (LTI passback) may act on it
+                events.publishEvent(graded(saved, grading));
                 return view(saved, List.of());
             } catch (DataIntegrityViolationException e) {
                 if (idempotencyKey != null) {
@@ -191,8 +196,15 @@ public class SubmissionService {
                 s.grade(grading, json.writeValueAsString(grading), problem.version(), now());
                 submissions.save(s);
             });
+            events.publishEvent(graded(s, grading));
         }
         return all.size();
+    }
+
+    private static SubmissionGraded graded(Submission s, Grading grading) {
+        String feedback = String.join(" ", grading.parts().stream().map(Grading.PartResult::feedback).toList());
+        return new SubmissionGraded(s.id(), s.setSlug(), s.problemKey(), s.learnerId(), s.attempt(),
+                grading.verdict().text(), grading.score(), feedback, s.gradedAt());
     }
 
     private View view(Submission s, List<Regrading> history) {

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The names the language knows: functions (with their arity and primitive), constants, and the transpose mark. */
 public final class Catalogue {
@@ -78,14 +77,6 @@ public final class Catalogue {
 
     public static Set<String> constantNames() {
         return CONSTANTS.keySet();
-    }
-
-    /** Names a caller cannot declare as variables. */
-    public static Set<String> reservedNames() {
-        Set<String> names = new TreeSet<>(FUNCTIONS.keySet());
-        names.addAll(CONSTANTS.keySet());
-        names.add(TRANSPOSE_MARK);
-        return names;
     }
 
     public static boolean isReserved(String name) {
