@@ -63,4 +63,25 @@ class ArchitectureTests {
                         "io.gradcheck.learn..", "io.gradcheck.lti..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theCheckIsAOneWayPipeline() {
+        // plan → sample → reference → judge → diagnose: no stage reaches back to one that runs it
+        String[][] notBack = {
+            {"Diagnoser", "PartJudge", "Sampling", "Sampler", "Planner", "Checker"},
+            {"Evidence", "PartJudge", "Sampling", "Sampler", "Planner", "Checker"},
+            {"PartJudge", "Sampling", "Sampler", "Planner", "Checker"},
+            {"Reference", "Diagnoser", "Evidence", "PartJudge", "Sampling", "Sampler", "Planner", "Checker"},
+            {"Sampling", "Diagnoser", "Evidence", "PartJudge", "Planner", "Checker"},
+            {"Planner", "Diagnoser", "Evidence", "PartJudge", "Sampling", "Sampler", "Reference", "Checker"}};
+        for (String[] rule : notBack) {
+            String[] earlier = java.util.Arrays.stream(rule).skip(1).map(n -> "io.gradcheck.check." + n)
+                    .toArray(String[]::new);
+            noClasses().that().haveFullyQualifiedName("io.gradcheck.check." + rule[0])
+                    .should().dependOnClassesThat().haveNameMatching(
+                            String.join("|", java.util.Arrays.stream(earlier).map(n -> n.replace(".", "\\.")
+                                    + "(\\$.*)?").toList()))
+                    .check(CLASSES);
+        }
+    }
 }

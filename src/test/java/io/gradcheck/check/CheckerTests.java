@@ -42,9 +42,9 @@ class CheckerTests {
         PartPlan plan = new PartPlan("s", io.gradcheck.expr.Shape.SCALAR, Layout.GRADIENT, 1,
                 io.gradcheck.expr.Shape.SCALAR, null, null);
         var one = io.gradcheck.expr.Tensor.scalar(1);
-        assertThat(Checker.reference(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(1e-4)), one, null))
+        assertThat(Reference.at(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(1e-4)), one, null))
                 .as("|s| at 1e-4 with a step of 1e-3").isNull();
-        assertThat(Checker.reference(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(0.5)), one, null))
+        assertThat(Reference.at(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(0.5)), one, null))
                 .containsExactly(1.0);
         assertThat(check.run().verdict()).isEqualTo(Verdict.CORRECT);
     }
