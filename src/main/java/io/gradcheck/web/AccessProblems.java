@@ -89,7 +89,6 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), p);
+        json.writeValue(response.getOutputStream(), p); // UTF-8, as JSON requires (RFC 8259)
     }
 }
