@@ -132,6 +132,72 @@ class ProblemSetFilesTests {
                 .contains("problem `p`: transposedCredit must be from 0 to 1");
     }
 
+    @Test
+    void aDiagnosisThatChangesWithTheSeedIsRefused() {
+        // ones(4) for the L1 norm's sign(x) is right in the entries that happen to be drawn positive: `wrong` at
+        // one seed, `partially_correct` at another. Validation tries every wrong answer at SEEDS seeds.
+        assertThat(ProblemValidator.SEEDS).isGreaterThanOrEqualTo(5);
+        ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                problems:
+                  - key: p
+                    title: P
+                    statement: S
+                    variables: {x: {shape: [4]}}
+                    function: "norm1(x)"
+                    parts: [{wrt: x, reference: "sign(x)"}]
+                    wrongAnswers: [{wrt: x, answer: "ones(4)", diagnosis: wrong}]
+                """);
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class, () -> validator.validate(set));
+        assertThat(e.reasons()).singleElement().asString()
+                .startsWith("problem `p`: wrongAnswers[0]: `ones(4)` is diagnosed partially_correct, not wrong at seed ")
+                .contains("the diagnosis changes with the seed");
+    }
+
+    @Test
+    void maxScoreSourceAndPrintedAreChecked() {
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}", "    maxScore: 0"))
+                .contains("problem `p`: maxScore must be more than 0 and at most 1000");
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}",
+                "    source: {document: a.txt, lines: [3], notInNotes: \"both\"}"))
+                .contains("problem `p`: source takes either document and lines, or notInNotes");
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}",
+                "    source: {document: a.txt, lines: [9, 3]}"))
+                .contains("problem `p`: source.lines must be [line] or [first, last], positive and in order");
+        assertThat(invalid("function: \"x^T x\"", "{wrt: x, reference: \"2 x\"}",
+                "    wrongAnswers: [{wrt: x, answer: \"x\", diagnosis: scaled, printed: true}]"))
+                .contains("problem `p`: wrongAnswers[0]: printed marks the notes' printed version of an erratum, but "
+                        + "the problem has no erratum");
+    }
+
+    @Test
+    void everyProblemOfTheRepositorySaysWhereInTheNotesItIsAndWhatItIsWorth() throws Exception {
+        for (Path f : files().toList()) {
+            for (var p : load(f).problems()) {
+                assertThat(p.source()).as(f + " " + p.key()).isNotNull();
+                assertThat(p.maxScoreOrDefault()).as(f + " " + p.key()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void eachSetStatesOneLayoutConventionInEveryStatementThatNeedsOne() throws Exception {
+        java.util.regex.Pattern sentence = java.util.regex.Pattern.compile("\\*Layout \\(these notes[^*]*\\*");
+        for (Path f : files().toList()) {
+            java.util.Set<String> conventions = new java.util.HashSet<>();
+            for (var p : load(f).problems()) {
+                var m = sentence.matcher(p.statement());
+                boolean needsOne = p.parts().stream().anyMatch(part -> part.layout() != null);
+                assertThat(m.find()).as(f + " " + p.key() + " states the set's layout").isEqualTo(needsOne);
+                if (needsOne) {
+                    conventions.add(m.group());
+                }
+            }
+            assertThat(conventions).as(f + ": one layout convention").hasSize(1);
+        }
+    }
+
     private String invalid(String function, String part, String extra) {
         ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
                 slug: x
