@@ -200,6 +200,11 @@ class ProblemSetFilesTests {
             for (var p : load(f).problems()) {
                 assertThat(p.source()).as(f + " " + p.key()).isNotNull();
                 assertThat(p.maxScoreOrDefault()).as(f + " " + p.key()).isPositive();
+                // The statement names it too, as the source says.
+                String named = p.source().notInNotes() != null ? "*Not in the notes: " + p.source().notInNotes()
+                        : "*Source: `" + p.source().document() + "`, line" + (p.source().lines().size() > 1 ? "s " : " ")
+                                + p.source().lines().get(0);
+                assertThat(p.statement()).as(f + " " + p.key()).contains(named);
             }
         }
     }
