@@ -92,12 +92,13 @@ public class ProblemSetService {
     public record SetInfo(String slug, String title, String source, int version, List<ProblemInfo> problems) {
     }
 
-    public record ProblemInfo(String key, String title) {
+    /** A problem's key, title and what it is worth in a grade book ({@code maxScore}, default 1). */
+    public record ProblemInfo(String key, String title, double maxScore) {
     }
 
     @Transactional(readOnly = true)
     public Page<SetInfo> list(int page, int size) {
-        return sets.findAll(PageRequest.of(page, size, Sort.by("slug"))).map(ProblemSetService::info);
+        return sets.findAll(PageRequest.of(page, size, Sort.by("slug"))).map(this::info);
     }
 
     @Transactional(readOnly = true)
@@ -105,9 +106,10 @@ public class ProblemSetService {
         return info(find(slug));
     }
 
-    private static SetInfo info(ProblemSet set) {
+    private SetInfo info(ProblemSet set) {
         return new SetInfo(set.slug(), set.title(), set.source(), set.version(),
-                set.activeProblems().stream().map(p -> new ProblemInfo(p.key(), p.title())).toList());
+                set.activeProblems().stream().map(p -> new ProblemInfo(p.key(), p.title(),
+                        json.readValue(p.definition(), ProblemDefinition.class).maxScoreOrDefault())).toList());
     }
 
     private ProblemSet find(String slug) {

@@ -184,6 +184,32 @@ class SubmissionControllerTests {
         assertThat(Double.parseDouble(mine.get("latest_score"))).isEqualTo(0.0);
     }
 
+    @Test
+    void theGradeBookCountsPointsOutOfEachProblemsMaxScore() throws Exception {
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
+                        .replace("\"maxAttempts\": 2", "\"maxScore\": 4"))).andExpect(status().isOk());
+        // x right, s wrong: score 3/4 of the weights, so 3 of the 4 points.
+        submit("/api/v1/problem-sets/worth-four/problems/p/submissions",
+                "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"y\", \"s\": \"s\"}}", "lms", null)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.score").value(0.75));
+        mvc.perform(get("/api/v1/problem-sets/worth-four/grades").header("X-API-Key", "lms"))
+                .andExpect(jsonPath("$[0].maxScore").value(4.0))
+                .andExpect(jsonPath("$[0].points").value(3.0));
+        String csv = mvc.perform(get("/api/v1/problem-sets/worth-four/grades").header("X-API-Key", "lms")
+                .accept("text/csv")).andReturn().getResponse().getContentAsString();
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords().get(0);
+        assertThat(Double.parseDouble(row.get("max_score"))).isEqualTo(4.0);
+        assertThat(Double.parseDouble(row.get("points"))).isEqualTo(3.0);
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
+                        .replace("\"maxAttempts\": 2", "\"maxScore\": 0")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "maxScore must be more than 0 and at most 1000")));
+    }
+
     private static final String LIMITED = """
             {"slug": "limited", "title": "Limited", "source": "a test",
              "problems": [{"key": "p", "title": "P", "statement": "Give the gradient of $x^T y$ as a row or column.",

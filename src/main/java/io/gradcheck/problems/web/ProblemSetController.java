@@ -82,7 +82,7 @@ class ProblemSetController {
 
     private static SetView view(SetInfo set) {
         return new SetView(set.slug(), set.title(), set.source(), set.version(),
-                set.problems().stream().map(p -> new ProblemSummary(p.key(), p.title())).toList());
+                set.problems().stream().map(p -> new ProblemSummary(p.key(), p.title(), p.maxScore())).toList());
     }
 
     @GetMapping("/{slug}/problems/{key}")
@@ -99,7 +99,7 @@ class ProblemSetController {
                 instructor ? part.hints() : null)).toList();
         return new ProblemView(p.key(), p.title(), p.statement(), p.variables(), p.function(), p.constraints(), parts,
                 p.points(), p.tolerance(), stored.version(), instructor ? p.wrongAnswers() : null,
-                instructor ? p.erratum() : null);
+                instructor ? p.erratum() : null, p.maxScoreOrDefault(), p.source());
     }
 
     @PostMapping("/{slug}/problems/{key}/check")

@@ -108,11 +108,12 @@ class SubmissionController {
 
     @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "text/csv")
     ResponseEntity<String> gradesCsv(@PathVariable String slug) {
-        StringBuilder csv = new StringBuilder("learner_id,problem,attempts,best_score,latest_score,latest_at\r\n");
+        StringBuilder csv = new StringBuilder("learner_id,problem,attempts,best_score,latest_score,latest_at,max_score,points\r\n");
         for (GradeRow r : service.grades(slug)) {
             csv.append(Csv.field(r.learnerId())).append(',').append(Csv.field(r.problem())).append(',')
                     .append(r.attempts()).append(',').append(r.bestScore()).append(',').append(r.latestScore())
-                    .append(',').append(r.latestAt()).append("\r\n");
+                    .append(',').append(r.latestAt()).append(',').append(r.maxScore()).append(',')
+                    .append(r.points()).append("\r\n");
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-grades.csv\"")
