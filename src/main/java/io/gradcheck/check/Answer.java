@@ -6,6 +6,7 @@ import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
+import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ final class Answer {
 
     /** Reads the answer; an unreadable one is an {@link Invalid} carrying the reason for the learner. */
     static Answer read(Object answer, Declarations declarations) {
+        if (answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
+            answer = MatrixAnswer.texts(latex); // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry
+        }
         if (answer instanceof String text) {
             ParsedExpression p = Parser.parse(text, declarations);
             return new Answer(p.shape(), List.of(p), false);
