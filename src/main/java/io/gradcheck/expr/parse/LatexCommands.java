@@ -310,6 +310,7 @@ final class LatexCommands {
         known.addAll(FONTS);
         known.addAll(OPERATORS.keySet());
         known.addAll(Catalogue.functions().keySet());
+        known.addAll(Catalogue.aliases());
         known.addAll(Set.of("frac", "dfrac", "sqrt", "left", "right", "top", "log", "lVert", "rVert", "langle",
                 "rangle", "intercal"));
         String near = Suggestions.nearest(name, known);

@@ -193,7 +193,7 @@ final class LearnerNotation {
                 end = close < 0 ? t.size() : close + 1;
             } else {
                 boolean root = source.charAt(f.span().start()) == '√' || source.charAt(f.span().start()) == '∛';
-                int argEnd = root ? factorEnd(j, true, 0) : argumentEnd(j, 0);
+                int argEnd = Math.min(t.size(), root ? factorEnd(j, true, 0) : argumentEnd(j, 0));
                 if (argEnd <= j) {
                     throw at(f, f.name() + " needs an argument, as in " + f.name() + "(x)");
                 }
@@ -291,7 +291,7 @@ final class LearnerNotation {
             if (is(get(k), "^")) {
                 Lexeme e = get(k + 1);
                 k = isOpen(e) ? matching(k + 1) + 1 : k + 2;
-                if (k <= 0) {
+                if (k <= 0 || k >= t.size()) {
                     return t.size();
                 }
             }

@@ -4,6 +4,7 @@ import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.primitives.Arithmetic;
 import io.gradcheck.expr.primitives.Elementwise;
+import io.gradcheck.expr.primitives.LinearAlgebra;
 import io.gradcheck.expr.primitives.ScalarFunction;
 import java.util.Set;
 
@@ -35,6 +36,10 @@ public final class Printers {
             if (latex && c.primitive() == ABS && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
                 // |A| of a square matrix reads as a determinant: spell the entrywise absolute value out
                 return "\\operatorname{abs}\\left(" + print(c.args().get(0), true) + "\\right)";
+            }
+            if (latex && c.primitive() == LinearAlgebra.INVERSE && c.args().get(0).shape().isScalar()) {
+                // the inverse of a 1×1 value printed as ^{-1} would read back as a power
+                return "\\operatorname{inv}\\left(" + print(c.args().get(0), true) + "\\right)";
             }
             if ((c.primitive() == Arithmetic.POWER || c.primitive() == Arithmetic.POWER_VARIABLE)
                     && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
