@@ -129,12 +129,12 @@ class NotationCheckTests {
     }
 
     /** "x:3 A:3x3! s@0.1,2" → {"x": {"shape": [3]}, "A": {"shape": [3, 3], "invertible": true}, …}. */
-    private static String variables(String spec) {
+    static String variables(String spec) {
         StringBuilder out = new StringBuilder("{");
         for (String v : spec.trim().split("\\s+")) {
             boolean invertible = v.endsWith("!");
             v = invertible ? v.substring(0, v.length() - 1) : v;
-            String domain = v.contains("@") ? v.substring(v.indexOf('@') + 1) : null;
+            String domain = v.contains("@") ? v.substring(v.indexOf('@') + 1) : null; // x:3@0.5,2 or s@0.5,2
             v = domain != null ? v.substring(0, v.indexOf('@')) : v;
             String[] nameShape = v.split(":");
             String shape = nameShape.length == 1 ? "[]" : "[" + nameShape[1].replace("x", ", ") + "]";
@@ -145,7 +145,7 @@ class NotationCheckTests {
         return out.append('}').toString();
     }
 
-    private static String json(String s) {
+    static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
