@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
  */
 final class Lexer {
 
-    private static final Pattern VECTOR_INDEX = Pattern.compile("_?(\\d+)");
-    private static final Pattern MATRIX_INDEX = Pattern.compile("_(\\d+)_(\\d+)|_?(\\d)(\\d)");
-    private static final Pattern BRACKET_INDEX = Pattern.compile("\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?");
     private static final Pattern IDENTITY_SIZE = Pattern.compile("_(?:(\\d+)|\\{\\s*(\\d+)\\s*\\})");
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static final Map<Character, String> FRACTIONS = Map.ofEntries(Map.entry('½', "1/2"),
@@ -58,6 +55,7 @@ final class Lexer {
     private final NameTrie declared;
     private final Deque<Brace> braces = new ArrayDeque<>();
     private final LatexCommands commands;
+    private final Components components;
 
     private Lexer(String text, Declarations declarations, boolean latex) {
         this.text = text;
@@ -65,6 +63,7 @@ final class Lexer {
         this.latex = latex;
         this.declared = new NameTrie(declarations.shapes().keySet());
         this.commands = new LatexCommands(this);
+        this.components = new Components(this);
     }
 
     static List<Lexeme> lex(String text, Declarations declarations, boolean latex) {
@@ -355,7 +354,7 @@ final class Lexer {
         }
         pos = end;
         if (pos < text.length() && text.charAt(pos) == '[' && lastIs(Lexeme.Kind.VARIABLE)) {
-            bracketIndex(out.remove(out.size() - 1));
+            components.bracketIndex(out.remove(out.size() - 1));
         }
     }
 
@@ -382,6 +381,10 @@ final class Lexer {
         return known != null && known.length() > mine.length() ? known : mine;
     }
 
+    int componentSuffix(String name, Shape shape, int from, int after, int end) {
+        return components.suffix(name, shape, from, after, end);
+    }
+
     /** Emits a known name: a declared variable, a constant, the transpose mark, I, or a function. */
     void emitName(String name, int from, int to) {
         Span s = span(from, to);
@@ -400,100 +403,6 @@ final class Lexer {
         } else {
             throw unknownName(from, to);
         }
-    }
-
-    /** Reads x1, x_1, A_1_2, A12, x_{1}, A_{1,2}; returns where the run continues, or -1 when none follows. */
-    int componentSuffix(String name, Shape shape, int from, int after, int end) {
-        if (after == end - 1 && text.charAt(after) == '_' && end < text.length() && text.charAt(end) == '{') {
-            return bracedIndex(name, shape, from, end);
-        }
-        String rest = text.substring(after, end);
-        if (shape.isVector()) {
-            Matcher m = VECTOR_INDEX.matcher(rest);
-            if (m.lookingAt()) {
-                int stop = after + m.end();
-                out.add(componentOf(name, shape, m.group(1), null, from, stop));
-                return stop;
-            }
-        } else {
-            Matcher m = MATRIX_INDEX.matcher(rest);
-            if (m.lookingAt()) {
-                int stop = after + m.end();
-                boolean digits = m.group(1) == null;
-                if (digits && (shape.rows() > 9 || shape.cols() > 9)) {
-                    throw error(Kind.BAD_INDEX, name + " is " + shape + ", so write the entry as "
-                            + name + "_{i,j} or " + name + "[i,j] to make the two indices clear", from, stop);
-                }
-                out.add(componentOf(name, shape, digits ? m.group(3) : m.group(1), digits ? m.group(4) : m.group(2),
-                        from, stop));
-                return stop;
-            }
-        }
-        return -1;
-    }
-
-    private int bracedIndex(String name, Shape shape, int from, int open) {
-        int close = text.indexOf('}', open);
-        if (close < 0) {
-            throw error(Kind.SYNTAX, "the index of " + name + " opened with `{` is never closed; add `}`",
-                    open, open + 1);
-        }
-        String inside = text.substring(open + 1, close).trim();
-        if (shape.isMatrix() && inside.matches("\\d\\d") && shape.rows() <= 9 && shape.cols() <= 9) {
-            out.add(componentOf(name, shape, inside.substring(0, 1), inside.substring(1), from, close + 1));
-        } else {
-            addIndexed(name, shape, inside, from, close + 1);
-        }
-        return close + 1;
-    }
-
-    private void bracketIndex(Lexeme variable) {
-        int open = pos;
-        int close = text.indexOf(']', open);
-        if (close < 0) {
-            throw error(Kind.SYNTAX, "the index of " + variable.text() + " opened with `[` is never closed; add `]`",
-                    open, open + 1);
-        }
-        String name = variable.text();
-        addIndexed(name, declarations.shape(name), text.substring(open + 1, close), variable.span().start(), close + 1);
-        pos = close + 1;
-    }
-
-    private void addIndexed(String name, Shape shape, String inside, int from, int to) {
-        Matcher m = BRACKET_INDEX.matcher(inside);
-        if (!m.matches()) {
-            throw error(Kind.BAD_INDEX, "write an index as whole numbers from 1, as in x[1] or A[1,2]", from, to);
-        }
-        out.add(componentOf(name, shape, m.group(1), m.group(2), from, to));
-    }
-
-    private Lexeme componentOf(String name, Shape shape, String rowText, String colText, int from, int to) {
-        Span s = span(from, to);
-        if (shape.isScalar()) {
-            throw new ExpressionException(Kind.BAD_INDEX, name + " is a scalar, so it has no entries to index", s);
-        }
-        boolean matrix = shape.isMatrix();
-        if (matrix != (colText != null)) {
-            throw new ExpressionException(Kind.BAD_INDEX, matrix
-                    ? name + " is a " + shape + " matrix, so an entry takes two indices, as in " + name + "[1,2]"
-                    : name + " is a vector, so an entry takes one index, as in " + name + "[1]", s);
-        }
-        long row = parseIndex(rowText);
-        long col = colText == null ? 1 : parseIndex(colText);
-        if (row < 1 || col < 1) {
-            throw new ExpressionException(Kind.BAD_INDEX, "indices start at 1, as in the notes: " + name
-                    + (matrix ? "_{1,1}" : "_1") + " is the first entry", s);
-        }
-        if (row > shape.rows() || col > shape.cols()) {
-            throw new ExpressionException(Kind.BAD_INDEX, matrix
-                    ? name + " is " + shape + ", so it has no entry (" + row + "," + col + ")"
-                    : name + " has " + shape.rows() + " entries, so it has no entry " + row, s);
-        }
-        return Lexeme.component(name, (int) row - 1, matrix ? (int) col - 1 : -1, s);
-    }
-
-    private static long parseIndex(String digits) {
-        return digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     ExpressionException unknownName(int p, int end) {

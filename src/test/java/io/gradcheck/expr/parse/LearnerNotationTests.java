@@ -126,6 +126,30 @@ class LearnerNotationTests {
         assertThat(parse(p.canonical(), VARS).canonical()).isEqualTo(canonical);
     }
 
+    /** The readings a learner could take two ways, as docs/expression-language.md decides them. */
+    static Stream<Arguments> twoWays() {
+        return Stream.of(
+                Arguments.of("1/2s", "1/2*s"),
+                Arguments.of("1/2 s", "1/2*s"),
+                Arguments.of("e^2s", "e^2*s"),
+                Arguments.of("sin s cos s", "sin(s)*cos(s)"),
+                Arguments.of("\\sin 2s", "sin(2*s)"),
+                Arguments.of("sin 2s t", "sin(2*s*t)"),
+                Arguments.of("sin s/2", "sin(s)/2"),
+                Arguments.of("sin s^2", "sin(s^2)"),
+                Arguments.of("√s t", "sqrt(s)*t"),
+                Arguments.of("s^1/2", "s^1/2"),
+                Arguments.of("s^(1/2)", "s^(1/2)"),
+                Arguments.of("2^s^2", "2^s^2"),
+                Arguments.of("x^T^T", "(x^T)^T"));
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @MethodSource("twoWays")
+    void readsTheAmbiguousSpellingsAsDocumented(String text, String canonical) {
+        assertThat(parse(text, VARS).canonical()).isEqualTo(canonical);
+    }
+
     static Stream<Arguments> declaredNamesWin() {
         return Stream.of(
                 Arguments.of("σ(z)", "σ z", "σ*z"),
