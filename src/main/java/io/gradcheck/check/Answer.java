@@ -7,6 +7,7 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.Declarations;
+import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise {
 
     /** Reads the answer under the engine's limits; an unreadable one is an {@link Invalid} with the reason. */
     static Answer read(Object answer, Declarations declarations, Limits limits) {
+        if (answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
+            answer = MatrixAnswer.texts(latex); // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry
+        }
         if (answer instanceof String text) {
             return new Expression(Parser.parse(text, declarations, limits));
         }

@@ -1,7 +1,9 @@
 package io.gradcheck.expressions;
 
+import io.gradcheck.check.CheckRequest;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.parse.InputNotation;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +38,9 @@ class ExpressionController {
     @PostMapping(path = "/parse", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Read one expression against declared variables",
             description = "Returns the shape of the expression, its canonical text and its LaTeX, so that a caller "
-                    + "can show \"we read your answer as …\". An expression that cannot be read is a 400 "
+                    + "can show \"we read your answer as …\", and the notation it was read in. The expression may "
+                    + "be plain text or LaTeX (a backslash command makes it LaTeX; `notation` overrides the guess), "
+                    + "and the variables take every declaration field a check takes. An expression that cannot be read is a 400 "
                     + "problem+json whose `detail` says what is wrong and whose `position` (1-based) says where.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json",
@@ -53,6 +57,10 @@ class ExpressionController {
                         @ExampleObject(name = "partial derivatives", summary = "x1^2 - ln(x2) + e^(-x3) (DS4420 Lecture 2, consolidate exercise)",
                                 value = "{\"expression\": \"x1^2 - ln(x2) + e^(-x3)\", \"variables\": "
                                         + "{\"x\": {\"shape\": [3]}}}"),
+                        @ExampleObject(name = "LaTeX", summary = "\\frac{1}{2}\\left\\lVert Ax - b\\right\\rVert^2 "
+                                + "as a math field sends it", value = "{\"expression\": \"\\\\frac{1}{2}\\\\left\\\\lVert "
+                                + "A x - b\\\\right\\\\rVert^{2}\", \"variables\": {\"A\": {\"shape\": [3, 2]}, "
+                                + "\"x\": {\"shape\": [2]}, \"b\": {\"shape\": [3]}}}"),
                         @ExampleObject(name = "shape error", summary = "x^T y with x ∈ R³, y ∈ R² (a 400)",
                                 value = "{\"expression\": \"x^T y\", \"variables\": {\"x\": {\"shape\": [3]}, "
                                         + "\"y\": {\"shape\": [2]}}}")
@@ -66,11 +74,12 @@ class ExpressionController {
                             + "y (2×1): the inner sizes 3 and 2 differ\", \"position\": 1}")))
     ParseResponse parse(@Valid @RequestBody ParseRequest request) {
         Declarations declarations = declarations(request.variables(), limits);
-        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits);
-        return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex());
+        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits,
+                InputNotation.of(request.notation()));
+        return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex(), parsed.notation().id());
     }
 
-    static Declarations declarations(Map<String, ParseRequest.Variable> variables, Limits limits) {
+    static Declarations declarations(Map<String, CheckRequest.VariableSpec> variables, Limits limits) {
         Map<String, List<Integer>> dims = new LinkedHashMap<>();
         if (variables != null) {
             variables.forEach((name, v) -> dims.put(name, v == null ? null : v.shape()));

@@ -54,7 +54,7 @@ class FuzzTests {
         assertThat(read).as("many random trees are well-shaped").isGreaterThan(500);
     }
 
-    private static String tree(SplittableRandom random, List<String> functions, int depth) {
+    static String tree(SplittableRandom random, List<String> functions, int depth) {
         int choice = depth > 4 ? random.nextInt(2) : random.nextInt(6);
         switch (choice) {
             case 0:
