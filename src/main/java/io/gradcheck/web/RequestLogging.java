@@ -54,9 +54,11 @@ class RequestLogging extends OncePerRequestFilter {
         } finally {
             long elapsed = System.nanoTime() - start;
             int status = response.getStatus();
-            if (status >= 500 || elapsed > slowNanos) {
+            // a probe's 503 while starting or draining is its answer, not an error to look at
+            boolean probe = request.getRequestURI().startsWith("/actuator");
+            if ((status >= 500 && !probe) || elapsed > slowNanos) {
                 log.warn("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, elapsed / 1_000_000);
-            } else if (log.isDebugEnabled() && !request.getRequestURI().startsWith("/actuator")) {
+            } else if (log.isDebugEnabled() && !probe) {
                 log.debug("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, elapsed / 1_000_000);
             }
             MDC.remove("requestId");

@@ -68,6 +68,15 @@ class RequestLoggingTests {
     }
 
     @Test
+    void aProbeAnsweringNotReadyIsNoWarning() throws Exception {
+        logger.setLevel(Level.INFO);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health/readiness");
+        new RequestLogging(1000).doFilter(request, new MockHttpServletResponse(),
+                (req, res) -> ((MockHttpServletResponse) res).setStatus(503));
+        assertThat(lines.list).isEmpty();
+    }
+
+    @Test
     void newIdsDiffer() throws Exception {
         RequestLogging filter = new RequestLogging(1000);
         assertThat(run(filter, 200).getHeader(RequestLogging.HEADER))
