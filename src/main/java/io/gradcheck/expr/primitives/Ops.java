@@ -58,6 +58,49 @@ final class Ops {
         });
     }
 
+    /** aᵀ b for a (k×m) and b (k×n), reading a in place: never forms aᵀ. */
+    static Jet matmulTransposedLeft(Jet a, Jet b) {
+        int k = a.shape().rows();
+        int m = a.shape().cols();
+        int n = b.shape().cols();
+        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
+            for (int l = 0; l < k; l++) {
+                int xo = l * m;
+                int yo = l * n;
+                for (int i = 0; i < m; i++) {
+                    double s = x[xo + i];
+                    if (s == 0) {
+                        continue;
+                    }
+                    int ro = i * n;
+                    for (int j = 0; j < n; j++) {
+                        r[ro + j] += s * y[yo + j];
+                    }
+                }
+            }
+        });
+    }
+
+    /** a bᵀ for a (m×k) and b (n×k), reading b in place: entry (i, j) is the dot product of rows i and j. */
+    static Jet matmulTransposedRight(Jet a, Jet b) {
+        int m = a.shape().rows();
+        int k = a.shape().cols();
+        int n = b.shape().rows();
+        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
+            for (int i = 0; i < m; i++) {
+                int xo = i * k;
+                for (int j = 0; j < n; j++) {
+                    int yo = j * k;
+                    double s = 0;
+                    for (int l = 0; l < k; l++) {
+                        s += x[xo + l] * y[yo + l];
+                    }
+                    r[i * n + j] += s;
+                }
+            }
+        });
+    }
+
     static Jet map(Jet a, ScalarRule rule) {
         return Jets.elementwise(a, rule);
     }
