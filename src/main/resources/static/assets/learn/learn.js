@@ -44,7 +44,10 @@
       (part.textMode() ? part.text : part.math).focus();
       schedule(part);
     });
-    part.math.addEventListener('input', function () { schedule(part); });
+    // MathLive reports edits as 'input'; keyup covers keystrokes its version may report otherwise
+    ['input', 'keyup'].forEach(function (type) {
+      part.math.addEventListener(type, function () { schedule(part); });
+    });
     part.text.addEventListener('input', function () { schedule(part); });
     if (!window.MathfieldElement) { part.toggle.checked = true; part.text.hidden = false; part.math.hidden = true; }
     return part;
