@@ -118,9 +118,10 @@ class LearnerPageBrowserTests {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".preview"), text));
         } catch (org.openqa.selenium.TimeoutException e) {
-            System.out.println("DEBUG " + ((JavascriptExecutor) driver).executeScript("const m = document.getElementById('mf-0');"
-                    + " return [m.value, document.getElementById('tb-0').value, document.getElementById('sw-0').checked,"
-                    + " window.gradcheckStats.previews.length, window.gradcheckErrors || []]"));
+            // say what the page had when the preview did not come: the field's value, the box's, previews sent
+            System.out.println("no preview; page state: " + ((JavascriptExecutor) driver).executeScript(
+                    "const m = document.getElementById('mf-0'); return [m.value, document.getElementById('tb-0')"
+                    + ".value, document.getElementById('sw-0').checked, window.gradcheckStats.previews.length]"));
             throw e;
         }
     }
