@@ -43,6 +43,9 @@ class LearnerLinkTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.gradcheck.problems.ProblemSetService problems;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -92,6 +95,34 @@ class LearnerLinkTests {
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(answered.body()).contains("\"verdict\":\"correct\"", "\"practice\":false", "\"attemptsUsed\":1");
         assertThat(stored("link-1")).isEqualTo(1);
+    }
+
+    @Test
+    void everyStoredProblemHasItsPageWithOneLabelledFieldPerPart() throws Exception {
+        int pages = 0;
+        for (var set : problems.list(0, 100).getContent()) {
+            var index = get("/learn/" + set.slug());
+            assertThat(index.statusCode()).isEqualTo(200);
+            for (var p : set.problems()) {
+                var page = get("/learn/" + set.slug() + "/" + p.key());
+                assertThat(page.statusCode()).as(set.slug() + "/" + p.key()).isEqualTo(200);
+                int parts = problems.problem(set.slug(), p.key()).definition().parts().size();
+                assertThat(page.body().split("<math-field", -1)).as(p.key()).hasSize(parts + 1);
+                assertThat(page.body()).contains(parts == 1 ? ">Your answer<" : ">Your answer for ");
+                pages++;
+            }
+        }
+        assertThat(pages).isGreaterThan(70);
+    }
+
+    @Test
+    void theSetPageShowsTheLearnersStandingOnEachProblem() throws Exception {
+        String token = tokens.issue("standing-1", SET, Duration.ofHours(1));
+        assertThat(answerWith(token).statusCode()).isEqualTo(200);
+        var page = get("/learn/" + SET + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("standing-1", "2. Quadratic function", "100%", "not tried")
+                .contains("/learn/" + SET + "/quadratic?token=");
     }
 
     @Test

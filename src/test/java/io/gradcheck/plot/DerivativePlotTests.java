@@ -64,6 +64,30 @@ class DerivativePlotTests {
         assertThat(sameCurves(curves)).isFalse();
     }
 
+    /** The figure of docs/performance.md, in process (the HTTP figure adds the server and the shared machine). */
+    @Test
+    void aPlotIsComputedAndDrawnInMilliseconds() {
+        var request = new DerivativePlot.Request("x^T A x", Map.of("x", spec(3), "A", spec(3, 3)), "x", null, null,
+                "2 A x", 11);
+        for (int i = 0; i < 30; i++) {
+            assertThat(SvgPlot.draw(DerivativePlot.compute(request))).contains("</svg>");
+        }
+        long[] compute = new long[50];
+        long[] draw = new long[50];
+        for (int i = 0; i < 50; i++) {
+            long t0 = System.nanoTime();
+            var curves = DerivativePlot.compute(request);
+            long t1 = System.nanoTime();
+            SvgPlot.draw(curves);
+            compute[i] = (t1 - t0) / 1000;
+            draw[i] = (System.nanoTime() - t1) / 1000;
+        }
+        java.util.Arrays.sort(compute);
+        java.util.Arrays.sort(draw);
+        System.out.println("FIGURE plot in process (50 after 30 warm-up): compute median " + compute[25] + " µs, p95 "
+                + compute[47] + " µs; draw median " + draw[25] + " µs, p95 " + draw[47] + " µs");
+    }
+
     @Test
     void aHessianIsComparedAsVTransposeHW() {
         var specs = Map.of("x", spec(3), "A", spec(3, 3));
