@@ -55,7 +55,7 @@ class LearnApiController {
 
     @PostMapping(path = "/learn/api/{set}/{problem}/answers", consumes = "application/json",
             produces = "application/json")
-    @Operation(summary = "Answer a problem from the learner page",
+    @Operation(operationId = "answerFromLearnerPage", summary = "Answer a problem from the learner page",
             description = "With a learner token (X-Learner-Token) the answer is graded and stored as a submission "
                     + "of the learner the token names, and the learner's history comes back; without one it is "
                     + "practice: checked, nothing stored. An empty part is refused (400) and uses no attempt.")
@@ -79,7 +79,7 @@ class LearnApiController {
     }
 
     @GetMapping(path = "/learn/api/{set}/{problem}/plot", produces = "image/svg+xml")
-    @Operation(summary = "Plot an answer against the derivative (SVG)",
+    @Operation(operationId = "plotAnswer", summary = "Plot an answer against the derivative (SVG)",
             description = "For f of one scalar: f′ and the answer over the variable's domain. Otherwise along a "
                     + "random line through a sample point x₀ in direction v: t ↦ D_v f(x₀ + t v) and the answer "
                     + "contracted with v (vᵀHw for a Hessian; a vector-valued f weighted by a random u). The seed "

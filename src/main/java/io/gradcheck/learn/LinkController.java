@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,12 +62,22 @@ class LinkController {
 
     @PostMapping(path = "/api/v1/problem-sets/{slug}/links", consumes = "application/json",
             produces = "application/json")
-    @Operation(summary = "Make a learner link (instructors)",
+    @Operation(operationId = "createLearnerLink", summary = "Make a learner link (instructors)",
             description = "Returns the URL of the learner page with a signed token naming this learner and this set, "
                     + "valid until expiresAt. Whoever holds the link answers as that learner: send it to them only.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = @ExampleObject(name = "a week",
                             value = "{\"learnerId\": \"canvas:12345\", \"expiresAt\": \"2026-12-20T23:59:00Z\"}"))))
+    @ApiResponse(responseCode = "201", description = "The link; Location is the same URL")
+    @ApiResponse(responseCode = "400", description = "A learnerId that submissions would refuse, or an expiry not in "
+            + "the next 366 days", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No instructor key", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "A key that is not an instructor's", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such set or problem", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<LinkResponse> create(@PathVariable String slug, @RequestBody LinkRequest body,
             HttpServletRequest request) {
         keys.requireInstructor(request);
