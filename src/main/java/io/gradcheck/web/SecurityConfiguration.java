@@ -54,12 +54,14 @@ class SecurityConfiguration {
             rule(HttpMethod.PUT, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.DELETE, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/problem-sets/*/links", INSTRUCTOR, "instructor endpoints"),
-            rule(null, "/api/v1/problem-sets/*/insights", INSTRUCTOR, "instructor endpoints"),
+            rule(null, "/api/v1/problem-sets/*/insights/**", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/lti/**", INSTRUCTOR, "instructor endpoints"),
             // learner pages and LTI carry their own credential (a learner token, an LTI id token)
             rule(null, "/learn/**", OPEN, "learner pages"),
             rule(null, "/api/v1/learn/**", OPEN, "learner pages"),
             rule(null, "/lti/**", OPEN, "LTI"),
+            // instructor pages opened by a signed, expiring link (checked by their controller)
+            rule(null, "/instructor/**", OPEN, "instructor pages"),
             rule(null, "/swagger-ui/**", OPEN, "documentation"),
             rule(null, "/swagger-ui.html", OPEN, "documentation"),
             rule(null, "/v3/api-docs/**", OPEN, "documentation"),

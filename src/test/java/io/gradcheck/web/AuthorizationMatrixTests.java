@@ -48,7 +48,10 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/submissions", Access.LMS_OR_INSTRUCTOR),
             Map.entry("GET /api/v1/submissions/{id}", Access.LMS_OR_INSTRUCTOR),
             Map.entry("POST /api/v1/expressions/parse", Access.OPEN),
-            Map.entry("POST /api/v1/checks", Access.OPEN));
+            Map.entry("POST /api/v1/checks", Access.OPEN),
+            Map.entry("POST /api/v1/problem-sets/{slug}/links", Access.INSTRUCTOR),
+            Map.entry("POST /learn/api/{set}/{problem}/answers", Access.OPEN),
+            Map.entry("GET /learn/api/{set}/{problem}/plot", Access.OPEN));
 
     @Autowired
     MockMvc mvc;
