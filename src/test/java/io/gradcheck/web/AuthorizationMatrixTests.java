@@ -106,7 +106,8 @@ class AuthorizationMatrixTests {
 
     private MockHttpServletResponse call(String op, String key) throws Exception {
         String[] parts = op.split(" ", 2);
-        String path = parts[1].replace("{slug}", "no-such-set").replace("{key}", "no-such-problem")
+        String path = parts[1].replace("{slug}", "no-such-set").replace("{set}", "no-such-set").replace("{key}", "no-such-problem")
+                .replace("{problem}", "no-such-problem")
                 .replace("{id}", "999999999");
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
         if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
