@@ -39,16 +39,18 @@ public class SubmissionService {
 
     private final SubmissionRepository submissions;
     private final SubmissionGradingRepository gradings;
+    private final SubmissionParts parts;
     private final ProblemSetService problems;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Checker checker = new Checker();
     private final Clock clock = Clock.systemUTC();
 
-    SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
+    SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings, SubmissionParts parts,
             ProblemSetService problems, TransactionTemplate transactions, JsonMapper json) {
         this.submissions = submissions;
         this.gradings = gradings;
+        this.parts = parts;
         this.problems = problems;
         this.transactions = transactions;
         this.json = json;
@@ -103,7 +105,9 @@ public class SubmissionService {
                     Submission s = new Submission(problem.id(), slug, key, learnerId, attempt, answersJson,
                             idempotencyKey, now);
                     s.grade(grading, resultJson, problem.version(), now);
-                    return submissions.saveAndFlush(s);
+                    Submission stored = submissions.saveAndFlush(s);
+                    parts.record(stored, answers, grading.parts(), report); // insights' rows, same transaction
+                    return stored;
                 });
                 return view(saved, List.of());
             } catch (DataIntegrityViolationException e) {
@@ -183,12 +187,13 @@ public class SubmissionService {
         List<Submission> all = submissions.findByProblemIdOrderByIdAsc(problem.id());
         for (Submission s : all) {
             Map<String, Object> answers = json.readValue(s.answers(), new TypeReference<Map<String, Object>>() { });
-            Grading grading = Grading.of(problem.definition(),
-                    checker.check(problem.definition().toCheck(answers, s.seed())));
+            CheckReport report = checker.check(problem.definition().toCheck(answers, s.seed()));
+            Grading grading = Grading.of(problem.definition(), report);
             transactions.executeWithoutResult(tx -> {
                 gradings.save(new SubmissionGrading(s));
                 s.grade(grading, json.writeValueAsString(grading), problem.version(), now());
                 submissions.save(s);
+                parts.replace(s, answers, grading.parts(), report);
             });
         }
         return all.size();
