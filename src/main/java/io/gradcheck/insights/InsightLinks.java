@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed, expiring links to a set's insights page, for a browser, which cannot send the instructor's API key:
- * {@code base64url("insights" \n setSlug \n expiryEpochSecond) "." base64url(HMAC-SHA256)}. The key is not the
- * learner-token key, and the payload starts with its purpose, so neither kind of token passes for the other.
+ * {@code base64url("insights" \n setSlug \n expiryEpochSecond \n "instructor") "." base64url(HMAC-SHA256)}. The
+ * key is not the learner-token key, and the payload has four fields where a learner token has three, so neither
+ * kind of token passes for the other even under one key.
  * The key comes from {@code gradcheck.insights.link-key} (base64, at least 32 bytes; set it so links survive
  * restarts and work on every replica); without it a random key is made at start-up.
  */
@@ -32,6 +33,7 @@ public class InsightLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final String PURPOSE = "insights";
+    private static final String ROLE = "instructor";
 
     private final byte[] key;
     private final Clock clock;
@@ -61,9 +63,12 @@ public class InsightLinks {
 
     /** A token for the set's page, valid for the given time. */
     public Issued issue(String setSlug, Duration validFor) {
+        if (setSlug.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("set slugs cannot contain line breaks");
+        }
         Instant expiresAt = Instant.ofEpochSecond(clock.instant().plus(validFor).getEpochSecond());
-        String payload = ENCODER.encodeToString((PURPOSE + "\n" + setSlug + "\n" + expiresAt.getEpochSecond())
-                .getBytes(StandardCharsets.UTF_8));
+        String claims = PURPOSE + "\n" + setSlug + "\n" + expiresAt.getEpochSecond() + "\n" + ROLE;
+        String payload = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         return new Issued(payload + "." + ENCODER.encodeToString(mac(payload)), expiresAt);
     }
 
@@ -85,7 +90,7 @@ public class InsightLinks {
                 return Optional.empty();
             }
             String[] fields = new String(DECODER.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
-            if (fields.length != 3 || !fields[0].equals(PURPOSE)
+            if (fields.length != 4 || !fields[0].equals(PURPOSE) || !fields[3].equals(ROLE)
                     || !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(fields[2])))) {
                 return Optional.empty();
             }

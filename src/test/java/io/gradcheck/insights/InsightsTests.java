@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,9 @@ class InsightsTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    DataSource data;
 
     final HttpClient http = HttpClient.newHttpClient();
     String set;
@@ -206,5 +211,91 @@ class InsightsTests {
         HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/api/v1/problem-sets/no-such-set/insights"))
                 .header("X-API-Key", "teacher"));
         assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theWindowFiltersBySubmissionTime() throws Exception {
+        String wrong = "Your answer is right only when A is symmetric.";
+        PartRows.insert(data, set, "quadratic", "x", List.of(
+                new PartRows.Row("lea", 1, Instant.parse("2026-01-01T00:00:00Z"), "incorrect", "symmetric_only", null,
+                        null, "2*A*x", wrong),
+                new PartRows.Row("lea", 2, Instant.parse("2026-02-01T00:00:00Z"), "correct", "correct", null, null,
+                        "(A+A^T)*x", "Correct."),
+                new PartRows.Row("max", 1, Instant.parse("2026-03-01T00:00:00Z"), "incorrect", "scaled", 0.5, null,
+                        "A*x", "Your answer is half the derivative: a factor 2 is missing.")));
+
+        JsonNode all = part(json.readTree(insights("", "teacher").body()), "quadratic");
+        assertThat(all.get("learners").asLong()).isEqualTo(2);
+        assertThat(all.get("submissions").asLong()).isEqualTo(3);
+        assertThat(all.get("eventuallyCorrect").asLong()).isEqualTo(1);
+
+        // January only: lea's wrong first answer
+        JsonNode january = part(json.readTree(insights("?until=2026-01-15T00:00:00Z", "teacher").body()), "quadratic");
+        assertThat(january.get("learners").asLong()).isEqualTo(1);
+        assertThat(january.get("eventuallyCorrect").asLong()).isZero();
+        assertThat(january.get("mistakes")).hasSize(1);
+        assertThat(january.get("mistakes").get(0).get("kind").asString()).isEqualTo("symmetric_only");
+
+        // from mid-January: lea's first answer in the window is her right one; max's is wrong
+        JsonNode later = part(json.readTree(insights("?since=2026-01-15T00:00:00Z", "teacher").body()), "quadratic");
+        assertThat(later.get("learners").asLong()).isEqualTo(2);
+        assertThat(later.get("correctAtFirstAttempt").asLong()).isEqualTo(1);
+        assertThat(later.get("mistakes").get(0).get("kind").asString()).isEqualTo("scaled");
+        assertThat(later.get("mistakes").get(0).get("variants").get(0).get("factor").asDouble()).isEqualTo(0.5);
+        assertThat(later.get("wrongAnswers").get(0).get("reading").asString()).isEqualTo("A*x");
+
+        // since inclusive, until exclusive
+        JsonNode instant = part(json.readTree(insights("?since=2026-02-01T00:00:00Z&until=2026-03-01T00:00:00Z",
+                "teacher").body()), "quadratic");
+        assertThat(instant.get("submissions").asLong()).isEqualTo(1);
+        assertThat(instant.get("correctAtFirstAttempt").asLong()).isEqualTo(1);
+    }
+
+    HttpResponse<String> link(String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1/problem-sets/" + set + "/insights/links"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            b.header("X-API-Key", key);
+        }
+        return send(b);
+    }
+
+    @Test
+    void anInstructorLinkOpensThePageWithATableAndAChartWithoutScript() throws Exception {
+        seedQuadratic();
+        assertThat(link(null).statusCode()).isEqualTo(401);
+        assertThat(link("lms").statusCode()).isEqualTo(403);
+        HttpResponse<String> made = link("teacher");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String url = json.readTree(made.body()).get("url").asString();
+        assertThat(url).startsWith("/instructor/problem-sets/" + set + "/insights?token=");
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(url)).header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        String html = page.body();
+        assertThat(html).doesNotContain("<script");
+        assertThat(html).contains("<svg").contains("role=\"img\"").contains("symmetric_only: 3")
+                .contains("<caption>Most frequent answers not correct</caption>")
+                .contains("<code>" + canonical("2 A x").replace("&", "&amp;") + "</code>")
+                .contains("No submissions in this window.");
+        // the window form works without script: the same link with since/until
+        HttpResponse<String> future = send(HttpRequest.newBuilder(uri(url + "&since=2100-01-01T00:00")));
+        assertThat(future.statusCode()).isEqualTo(200);
+        assertThat(future.body()).doesNotContain("<svg");
+    }
+
+    @Test
+    void thePageRefusesAMissingForgedOrForeignLink() throws Exception {
+        String url = json.readTree(link("teacher").body()).get("url").asString();
+        String token = url.substring(url.indexOf("token=") + 6);
+        String page = "/instructor/problem-sets/" + set + "/insights";
+        HttpResponse<String> none = send(HttpRequest.newBuilder(uri(page)));
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(send(HttpRequest.newBuilder(uri(page + "?token=x" + token))).statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri("/instructor/problem-sets/ds4420-lecture-2/insights?token="
+                + token))).statusCode()).isEqualTo(403);
     }
 }
