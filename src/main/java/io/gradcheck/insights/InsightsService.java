@@ -15,24 +15,31 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts what a class gets wrong, in SQL over submission_part (one row per part of a graded submission, written
- * by submissions/). Every query groups in the database and returns a bounded number of rows (per part: the
- * distinct attempt counts, the diagnosis kinds, and at most {@code top} readings and variants), so memory does
- * not grow with the number of submissions.
+ * by submissions/). Every query groups in the database; the rows streamed back are one per part and attempt
+ * count, per part and diagnosis kind, and per distinct reading (or constant, or set of wrong entries) of which
+ * only the most frequent {@code top} per part are kept. Memory holds (parts × top) items whatever the number
+ * of submissions. No window functions: H2 evaluates them slowly over grouped rows (seconds at 100,000 rows).
  */
 @Service
 public class InsightsService {
 
     public static final int MAX_TOP = 50;
+    private static final int FETCH = 1000;
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final String WINDOW = " from submission_part where set_slug = :slug and created_at >= :since"
@@ -41,11 +48,14 @@ public class InsightsService {
     private final NamedParameterJdbcTemplate jdbc;
     private final ProblemSetService problems;
 
-    InsightsService(NamedParameterJdbcTemplate jdbc, ProblemSetService problems) {
-        this.jdbc = jdbc;
+    InsightsService(DataSource data, ProblemSetService problems) {
+        JdbcTemplate template = new JdbcTemplate(data);
+        template.setFetchSize(FETCH); // PostgreSQL streams a result in a transaction only when given a fetch size
+        this.jdbc = new NamedParameterJdbcTemplate(template);
         this.problems = problems;
     }
 
+    @Transactional(readOnly = true)
     public Insights of(String slug, Instant since, Instant until, int top) {
         if (since != null && until != null && !since.isBefore(until)) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "since (" + since + ") must be before until ("
@@ -99,7 +109,7 @@ public class InsightsService {
                 });
     }
 
-    /** Answers not correct by diagnosis kind; then the most frequent constants and wrong-entry sets. */
+    /** Answers not correct by diagnosis kind; then the constants of scaled and the entries of partially correct. */
     private void mistakes(MapSqlParameterSource p, Map<String, Tally> tallies) {
         jdbc.query("select problem_key, wrt, diagnosis, count(*), count(distinct learner_id)" + WINDOW
                 + " and verdict <> 'correct' group by problem_key, wrt, diagnosis", p, rs -> {
@@ -108,19 +118,16 @@ public class InsightsService {
                         t.kinds.put(rs.getString(3), new long[] {rs.getLong(4), rs.getLong(5)});
                     }
                 });
-        jdbc.query("select problem_key, wrt, diagnosis, factor, wrong_entries, submissions, learners from ("
-                + "select problem_key, wrt, diagnosis, factor, wrong_entries, count(*) as submissions,"
-                + " count(distinct learner_id) as learners, row_number() over (partition by problem_key, wrt,"
-                + " diagnosis order by count(distinct learner_id) desc, count(*) desc, factor, wrong_entries) as rn"
-                + WINDOW + " and verdict <> 'correct' and (factor is not null or wrong_entries is not null)"
-                + " group by problem_key, wrt, diagnosis, factor, wrong_entries) ranked where rn <= :top"
-                + " order by problem_key, wrt, diagnosis, rn", p, rs -> {
+        int top = (Integer) p.getValue("top");
+        jdbc.query("select problem_key, wrt, diagnosis, factor, wrong_entries, count(*), count(distinct learner_id)"
+                + WINDOW + " and diagnosis in ('scaled', 'partially_correct') and verdict <> 'correct'"
+                + " group by problem_key, wrt, diagnosis, factor, wrong_entries", p, rs -> {
                     Tally t = tally(tallies, rs.getString(1), rs.getString(2));
                     if (t != null) {
                         double factor = rs.getDouble(4);
                         Double f = rs.wasNull() ? null : factor;
                         String entries = rs.getString(5);
-                        t.variants.computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(new Variant(f,
+                        t.variants.computeIfAbsent(rs.getString(3), k -> new Top<>(top, VARIANTS)).offer(new Variant(f,
                                 entries == null ? null : Arrays.asList(entries.split(" ")), rs.getLong(6),
                                 rs.getLong(7)));
                     }
@@ -128,23 +135,58 @@ public class InsightsService {
     }
 
     /**
-     * The most frequent readings of answers not correct. A reading has one diagnosis at every seed in practice;
-     * should two seeds disagree, the first kind and sentence in alphabetical order are shown.
+     * The readings of answers not correct, kept to the most frequent {@code top} per part as the groups stream
+     * in. A reading has one diagnosis at every seed in practice; should two seeds disagree, the first kind and
+     * sentence in alphabetical order are shown.
      */
     private void wrongAnswers(MapSqlParameterSource p, Map<String, Tally> tallies) {
-        jdbc.query("select problem_key, wrt, reading, diagnosis, message, learners, submissions from ("
-                + "select problem_key, wrt, min(reading) as reading, min(diagnosis) as diagnosis,"
-                + " min(message) as message, count(distinct learner_id) as learners, count(*) as submissions,"
-                + " row_number() over (partition by problem_key, wrt order by count(distinct learner_id) desc,"
-                + " count(*) desc, min(reading)) as rn" + WINDOW + " and verdict <> 'correct'"
-                + " group by problem_key, wrt, reading_hash) ranked where rn <= :top order by problem_key, wrt, rn",
-                p, rs -> {
+        int top = (Integer) p.getValue("top");
+        jdbc.query("select problem_key, wrt, min(reading), min(diagnosis), min(message), count(distinct learner_id),"
+                + " count(*)" + WINDOW + " and verdict <> 'correct' group by problem_key, wrt, reading_hash", p, rs -> {
                     Tally t = tally(tallies, rs.getString(1), rs.getString(2));
                     if (t != null) {
-                        t.wrongAnswers.add(new WrongAnswer(rs.getString(3), rs.getString(4), rs.getString(5),
+                        if (t.wrongAnswers == null) {
+                            t.wrongAnswers = new Top<>(top, ANSWERS);
+                        }
+                        t.wrongAnswers.offer(new WrongAnswer(rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getLong(6), rs.getLong(7)));
                     }
                 });
+    }
+
+    /** Most learners first, then most submissions, then the text: a total order, so the output is stable. */
+    private static final Comparator<WrongAnswer> ANSWERS = Comparator.comparingLong(WrongAnswer::learners).reversed()
+            .thenComparing(Comparator.comparingLong(WrongAnswer::submissions).reversed())
+            .thenComparing(WrongAnswer::reading);
+    private static final Comparator<Variant> VARIANTS = Comparator.comparingLong(Variant::learners).reversed()
+            .thenComparing(Comparator.comparingLong(Variant::submissions).reversed())
+            .thenComparing(v -> v.factor() == null ? "" : String.valueOf(v.factor()))
+            .thenComparing(v -> v.wrongEntries() == null ? "" : String.join(" ", v.wrongEntries()));
+
+    /** The first n of a stream in a given order, holding at most n + 1 items. */
+    private static final class Top<T> {
+        private final int n;
+        private final Comparator<T> order;
+        private final PriorityQueue<T> worstFirst;
+
+        Top(int n, Comparator<T> order) {
+            this.n = n;
+            this.order = order;
+            this.worstFirst = new PriorityQueue<>(order.reversed());
+        }
+
+        void offer(T item) {
+            worstFirst.add(item);
+            if (worstFirst.size() > n) {
+                worstFirst.poll();
+            }
+        }
+
+        List<T> list() {
+            List<T> out = new ArrayList<>(worstFirst);
+            out.sort(order);
+            return out;
+        }
     }
 
     private static String id(String problem, String wrt) {
@@ -161,8 +203,8 @@ public class InsightsService {
         final TreeMap<Integer, Long> attemptsToCorrect = new TreeMap<>();
         long submissions;
         final Map<String, long[]> kinds = new LinkedHashMap<>();
-        final Map<String, List<Variant>> variants = new LinkedHashMap<>();
-        final List<WrongAnswer> wrongAnswers = new ArrayList<>();
+        final Map<String, Top<Variant>> variants = new LinkedHashMap<>();
+        Top<WrongAnswer> wrongAnswers;
 
         PartInsights insights(String wrt) {
             long learners = attemptsToCorrect.values().stream().mapToLong(Long::longValue).sum();
@@ -170,12 +212,13 @@ public class InsightsService {
             long eventually = learners - attemptsToCorrect.getOrDefault(0, 0L);
             List<Mistake> mistakes = new ArrayList<>();
             kinds.forEach((kind, c) -> mistakes.add(new Mistake(kind, c[0], c[1],
-                    variants.getOrDefault(kind, List.of()))));
+                    variants.containsKey(kind) ? variants.get(kind).list() : List.of())));
             mistakes.sort((a, b) -> a.submissions() != b.submissions() ? Long.compare(b.submissions(), a.submissions())
                     : a.kind().compareTo(b.kind()));
             return new PartInsights(wrt, learners, submissions, first, eventually,
                     learners == 0 ? null : (double) first / learners,
-                    learners == 0 ? null : (double) eventually / learners, median(), mistakes, wrongAnswers);
+                    learners == 0 ? null : (double) eventually / learners, median(), mistakes,
+                    wrongAnswers == null ? List.of() : wrongAnswers.list());
         }
 
         /** The median of n over learners who got it right (n ≥ 1), the mean of the two middle ones when even. */
