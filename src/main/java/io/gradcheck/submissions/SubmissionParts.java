@@ -41,8 +41,8 @@ class SubmissionParts {
      */
     void record(Submission s, Map<String, Object> answers, List<Grading.PartResult> graded, CheckReport report) {
         for (Grading.PartResult part : graded) {
-            PartReport checked = report == null ? null : report.parts().stream().filter(r -> r.wrt().equals(part.wrt())).findFirst()
-                    .orElse(null);
+            PartReport checked = report == null ? null
+                    : report.parts().stream().filter(r -> r.wrt().equals(part.wrt())).findFirst().orElse(null);
             rows.save(row(s, answers.get(part.wrt()), part, checked));
         }
     }

@@ -143,7 +143,7 @@ class InsightsTests {
         assertThat(scaled.get("variants").get(0).get("factor").asDouble()).isEqualTo(2.0);
 
         JsonNode top = x.get("wrongAnswers").get(0);
-        assertThat(top.get("reading").asString()).isEqualTo(canonical("2 A x"));
+        assertThat(top.get("reading").asString()).isEqualTo(canonical("2 A x")).isEqualTo("2*A*x");
         assertThat(top.get("learners").asLong()).isEqualTo(3);
         assertThat(top.get("submissions").asLong()).isEqualTo(3);
         assertThat(top.get("diagnosis").asString()).isEqualTo("symmetric_only");

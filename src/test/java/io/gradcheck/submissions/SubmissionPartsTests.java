@@ -2,6 +2,7 @@ package io.gradcheck.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
@@ -77,5 +78,30 @@ class SubmissionPartsTests {
             assertThat(row(2).get(column)).as(column).isEqualTo(before2.get(column));
         }
         assertThat(backfill.run()).isZero();
+    }
+
+    @Test
+    void aRegradeReplacesTheRowsWithTheNewGrading() throws Exception {
+        String set = "parts-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"slug": "%s", "title": "T", "source": "a test", "problems": [{"key": "p", "title": "P",
+                 "statement": "Differentiate.", "variables": {"s": {}}, "function": "%s",
+                 "parts": [{"wrt": "s", "reference": "%s"}]}]}""";
+        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted(set, "s^2", "2 s")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/problem-sets/" + set + "/problems/p/submissions").header("X-API-Key", "lms")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"learnerId\": \"" + learner + "\", \"answers\": {\"s\": \"2 s\"}}"))
+                .andExpect(status().isCreated());
+        assertThat(row(1).get("VERDICT")).isEqualTo("correct");
+        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted(set, "s^3", "3 s^2")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/problem-sets/" + set + "/problems/p/regrade").header("X-API-Key", "teacher"))
+                .andExpect(status().isOk());
+        assertThat(row(1).get("VERDICT")).isEqualTo("incorrect");
+        assertThat(jdbc.queryForObject("select count(*) from submission_part where learner_id = ?", Integer.class,
+                learner)).isEqualTo(1);
     }
 }

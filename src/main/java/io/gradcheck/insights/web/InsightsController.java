@@ -8,6 +8,8 @@ import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.web.ApiKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightsController {
 
     static final int MAX_LINK_HOURS = 168;
+    private static final String PROBLEM = "application/problem+json";
 
     private final InsightsService insights;
     private final InsightLinks links;
@@ -49,7 +53,17 @@ class InsightsController {
                     + "median attempts to the first correct answer, the diagnosis kinds of answers that were not "
                     + "correct (with the constants of scaled answers and the entries of partially correct ones), and "
                     + "the most frequent such answers grouped by their canonical reading, so that 2Ax, 2 A x and "
-                    + "2*A*x count as one. Optionally within a window of submission times [since, until).")
+                    + "2*A*x count as one. Optionally within a window of submission times [since, until).",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The insights of the set"),
+                @ApiResponse(responseCode = "400", description = "since, until or top cannot be used", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "401", description = "No instructor key", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "403", description = "Not an instructor's key", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "404", description = "No such problem set", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<Insights> insights(@PathVariable String slug,
             @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-11-01T00:00:00Z")
             @RequestParam(required = false) String since,
@@ -73,7 +87,17 @@ class InsightsController {
     @Operation(summary = "Make a signed, expiring link to the set's insights page (instructors)",
             description = "Browsers cannot send the X-API-Key header; the link carries a token that opens only this "
                     + "set's insights page, until it expires. Treat it as a password: anyone holding it can read the "
-                    + "page.")
+                    + "page.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "The link, also in Location"),
+                @ApiResponse(responseCode = "400", description = "hours out of range", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "401", description = "No instructor key", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "403", description = "Not an instructor's key", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "404", description = "No such problem set", content = @Content(
+                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<InsightsLink> link(@PathVariable String slug,
             @Parameter(description = "How long the link works, 1 to " + MAX_LINK_HOURS + " hours")
             @RequestParam(defaultValue = "12") int hours, HttpServletRequest request) {

@@ -98,14 +98,16 @@ final class InsightsHtml {
         StringBuilder s = new StringBuilder();
         for (Variant v : variants) {
             s.append(s.length() == 0 ? "" : "; ")
-                    .append(v.factor() != null ? "× " + number(v.factor()) : "entries " + String.join(" ", v.wrongEntries()))
+                    .append(v.factor() != null ? "× " + number(v.factor())
+                            : "entries " + String.join(" ", v.wrongEntries()))
                     .append(": ").append(v.learners()).append(v.learners() == 1 ? " learner" : " learners");
         }
         return Html.escape(s.toString());
     }
 
     private static String row(String name, String value) {
-        return "<tr><th scope=\"row\">" + Html.escape(name) + "</th><td class=\"n\">" + Html.escape(value) + "</td></tr>";
+        return "<tr><th scope=\"row\">" + Html.escape(name) + "</th><td class=\"n\">" + Html.escape(value)
+                + "</td></tr>";
     }
 
     private static String percent(Double share) {
