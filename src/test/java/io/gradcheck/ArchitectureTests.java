@@ -44,6 +44,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void insightsReadTheOtherFeaturesAndNoneReadsInsights() {
+        noClasses().that().resideInAnyPackage("io.gradcheck.problems..", "io.gradcheck.submissions..",
+                        "io.gradcheck.checks..", "io.gradcheck.expressions..", "io.gradcheck.learn..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradcheck.insights..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheParserTalksToExp4j() {
         noClasses().that().resideOutsideOfPackage("io.gradcheck.expr.parse..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.objecthunter..")

@@ -76,6 +76,10 @@ class Submission {
         return grade.problemVersion();
     }
 
+    long problemId() {
+        return problemId;
+    }
+
     String setSlug() {
         return setSlug;
     }

@@ -40,6 +40,7 @@ public class SubmissionService {
 
     private final SubmissionRepository submissions;
     private final SubmissionGradingRepository gradings;
+    private final SubmissionParts parts;
     private final ProblemSetService problems;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -47,11 +48,12 @@ public class SubmissionService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
+    SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings, SubmissionParts parts,
             ProblemSetService problems, TransactionTemplate transactions, JsonMapper json, Checker checker,
             Clock clock, ApplicationEventPublisher events) {
         this.submissions = submissions;
         this.gradings = gradings;
+        this.parts = parts;
         this.problems = problems;
         this.transactions = transactions;
         this.json = json;
@@ -108,7 +110,9 @@ public class SubmissionService {
                     Submission s = new Submission(problem.id(), slug, key, learnerId, attempt, answersJson,
                             idempotencyKey, now);
                     s.grade(grading, resultJson, problem.version(), now);
-                    return submissions.saveAndFlush(s);
+                    Submission stored = submissions.saveAndFlush(s);
+                    parts.record(stored, answers, grading.parts(), report); // insights' rows, same transaction
+                    return stored;
                 });
                 // the transaction has committed: the row is durable, and listeners (LTI passback) may act on it
                 events.publishEvent(graded(saved, grading));
@@ -200,12 +204,13 @@ public class SubmissionService {
         List<Submission> all = submissions.findByProblemIdOrderByIdAsc(problem.id());
         for (Submission s : all) {
             Map<String, Object> answers = json.readValue(s.answers(), new TypeReference<Map<String, Object>>() { });
-            Grading grading = Grading.of(problem.definition(),
-                    checker.check(problem.definition().toCheck(answers, s.seed())));
+            CheckReport report = checker.check(problem.definition().toCheck(answers, s.seed()));
+            Grading grading = Grading.of(problem.definition(), report);
             transactions.executeWithoutResult(tx -> {
                 gradings.save(new SubmissionGrading(s));
                 s.grade(grading, json.writeValueAsString(grading), problem.version(), now());
                 submissions.save(s);
+                parts.replace(s, answers, grading.parts(), report);
             });
             events.publishEvent(graded(s, grading));
         }

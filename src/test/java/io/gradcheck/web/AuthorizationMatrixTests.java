@@ -51,7 +51,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/checks", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/links", Access.INSTRUCTOR),
             Map.entry("POST /learn/api/{set}/{problem}/answers", Access.OPEN),
-            Map.entry("GET /learn/api/{set}/{problem}/plot", Access.OPEN));
+            Map.entry("GET /learn/api/{set}/{problem}/plot", Access.OPEN),
+            Map.entry("GET /api/v1/problem-sets/{slug}/insights", Access.INSTRUCTOR),
+            Map.entry("POST /api/v1/problem-sets/{slug}/insights/links", Access.INSTRUCTOR));
 
     @Autowired
     MockMvc mvc;
