@@ -41,7 +41,7 @@ public class ToolKeys {
     /** The published keys, newest first: the signing key and the one before it. */
     public List<RSAKey> published() {
         List<RSAKey> keys = db.sql("select private_key from lti_tool_key where not retired "
-                + "order by created_at desc, kid desc").query((rs, n) -> parse(rs.getString(1))).list();
+                + "order by seq desc").query((rs, n) -> parse(rs.getString(1))).list();
         if (keys.isEmpty()) {
             generate();
             return published();
@@ -74,7 +74,7 @@ public class ToolKeys {
     /** Makes a new signing key; the previous one stays published, older ones are retired. */
     @Transactional
     public RSAKey rotate() {
-        List<String> keep = db.sql("select kid from lti_tool_key where not retired order by created_at desc, kid desc")
+        List<String> keep = db.sql("select kid from lti_tool_key where not retired order by seq desc")
                 .query(String.class).list();
         for (int i = 1; i < keep.size(); i++) {
             db.sql("update lti_tool_key set retired = true where kid = ?").param(keep.get(i)).update();

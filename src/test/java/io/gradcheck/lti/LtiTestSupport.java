@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "gradcheck.security.instructor-keys=teacher", "gradcheck.lti.passback.scheduled=false",
         "gradcheck.lti.passback.first-retry=30s", "gradcheck.lti.passback.max-wait=10m",
         "gradcheck.lti.passback.max-tries=30"})
-@Import(LtiTestSupport.Clocks.class)
+@Import(TestClockConfiguration.class)
 abstract class LtiTestSupport {
 
     static final String CLIENT_ID = "gradcheck-client";
@@ -37,14 +34,6 @@ abstract class LtiTestSupport {
     private static final Pattern HIDDEN = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     static TestPlatform platform;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        Clock clock() {
-            return CLOCK;
-        }
-    }
 
     @LocalServerPort
     int port;
