@@ -45,4 +45,12 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("net.objecthunter..")
                 .check(CLASSES);
     }
+
+    @Test
+    void nothingDependsOnLti() {
+        // lti/ listens to "submission graded" and reads problems; no other feature knows it exists
+        noClasses().that().resideOutsideOfPackage("io.gradcheck.lti..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradcheck.lti..")
+                .check(CLASSES);
+    }
 }

@@ -25,6 +25,7 @@ public class Launches {
     private static final Pattern LEARN_PATH = Pattern.compile(".*/learn/([A-Za-z0-9_.-]+)(?:/([A-Za-z0-9_.-]+))?/?");
     private static final List<String> STAFF_ROLES = List.of(
             "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+            "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#", // sub-roles: TeachingAssistant, Grader…
             "http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper",
             "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator",
             "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
@@ -96,7 +97,7 @@ public class Launches {
         Map<String, Object> resourceLink = jwt.getClaimAsMap(LtiClaims.RESOURCE_LINK);
         Object linkId = resourceLink == null ? null : resourceLink.get("id");
         if (!(linkId instanceof String resourceLinkId) || resourceLinkId.isBlank()) {
-            throw LtiRefusal.badRequest("a resource link launch must name its resource link (claim " 
+            throw LtiRefusal.badRequest("a resource link launch must name its resource link (claim "
                     + LtiClaims.RESOURCE_LINK + " with an id)");
         }
         String[] target = target(jwt);

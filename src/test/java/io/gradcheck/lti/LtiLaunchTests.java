@@ -92,7 +92,7 @@ class LtiLaunchTests extends LtiTestSupport {
     @Test
     void anInstructorLaunchOpensTheSetsGradeBook() throws Exception {
         Map<String, Object> claims = platform.learnerLaunch("teacher-1", "ds4420-lecture-2", "quadratic", "link-3");
-        claims.put(LtiClaims.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"));
+        claims.put(LtiClaims.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"));
         int links = rows("lti_link");
         HttpResponse<String> launch = launch(claims);
 

@@ -121,6 +121,9 @@ class LtiToolTests extends LtiTestSupport {
         assertThat(config.path("jwksUrl").asString()).isEqualTo(tool("/lti/jwks"));
         assertThat(config.path("deepLinkingUrl").asString()).isEqualTo(tool("/lti/launch"));
         assertThat(config.path("canvas").path("public_jwk_url").asString()).isEqualTo(tool("/lti/jwks"));
+        JsonNode canvas = json.readTree(get(tool("/lti/config/canvas")).body());
+        assertThat(canvas.path("oidc_initiation_url").asString()).isEqualTo(tool("/lti/login"));
+        assertThat(canvas.path("target_link_uri").asString()).isEqualTo(tool("/lti/launch"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,8 @@ class PassbackTests extends LtiTestSupport {
     PassbackWorker worker;
     @Autowired
     AgsClient ags;
+    @Autowired
+    TransactionTemplate transactions;
     @Autowired
     Platforms platforms;
 
@@ -222,6 +226,37 @@ class PassbackTests extends LtiTestSupport {
         assertThat(scoresFor("pb-7").stream().map(s -> s.path("comment").asString()).distinct()).hasSize(12);
         assertThat(platform.lineItems.stream().filter(i -> i.path("resourceLinkId").asString("").equals("pb-link-7")))
                 .hasSize(1);
+    }
+
+    @Test
+    void aRowAnotherReplicaHoldsIsSkippedNotWaitedFor() throws Exception {
+        String learner = launchAs("pb-9", "quadratic", "pb-link-9");
+        graded(learner, "quadratic", "correct", 1.0, "held");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.queryForList("select p.id from lti_passback p join lti_link l on l.id = p.link_id "
+                        + "where l.user_sub = 'pb-9' for update");
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(60, TimeUnit.SECONDS)).isTrue();
+            worker.runOnce();
+            assertThat(scoresFor("pb-9")).as("the locked row was skipped").isEmpty();
+            release.countDown();
+            holder.get(60, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+        worker.runOnce();
+        assertThat(scoresFor("pb-9")).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gradcheck.web.ApiKeys;
 import io.gradcheck.web.NotFound;
 import io.gradcheck.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,22 +49,23 @@ class LtiAdminController {
         this.apiKeys = apiKeys;
     }
 
-    @GetMapping(PLATFORMS)
-    @Operation(summary = "List registered LMS platforms (instructor key)")
+    @GetMapping(path = PLATFORMS, produces = "application/json")
+    @Operation(operationId = "listLtiPlatforms", summary = "List registered LMS platforms (instructor key)")
     List<Platform> list(HttpServletRequest request) {
         apiKeys.requireInstructor(request);
         return platforms.list();
     }
 
-    @GetMapping(PLATFORMS + "/{id}")
-    @Operation(summary = "One registered platform (instructor key)")
+    @GetMapping(path = PLATFORMS + "/{id}", produces = "application/json")
+    @Operation(operationId = "getLtiPlatform", summary = "One registered platform (instructor key)")
     Platform get(@PathVariable long id, HttpServletRequest request) {
         apiKeys.requireInstructor(request);
         return platforms.get(id);
     }
 
     @PostMapping(PLATFORMS)
-    @Operation(summary = "Register an LMS platform (instructor key)", description = "The values come from the LMS "
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "registerLtiPlatform", summary = "Register an LMS platform (instructor key)", description = "The values come from the LMS "
             + "when the tool is added there: issuer, the client id it gave gradcheck, the deployment ids, and its "
             + "authorization (OIDC auth), token and JWKS URLs. 409 when this issuer and client id are registered.")
     ResponseEntity<Platform> create(@RequestBody Platforms.Registration body, HttpServletRequest request) {
@@ -73,22 +75,23 @@ class LtiAdminController {
     }
 
     @PutMapping(PLATFORMS + "/{id}")
-    @Operation(summary = "Replace a platform's registration (instructor key)")
+    @Operation(operationId = "replaceLtiPlatform", summary = "Replace a platform's registration (instructor key)")
     Platform replace(@PathVariable long id, @RequestBody Platforms.Registration body, HttpServletRequest request) {
         apiKeys.requireInstructor(request);
         return platforms.replace(id, body);
     }
 
     @DeleteMapping(PLATFORMS + "/{id}")
-    @Operation(summary = "Remove a platform with its launch contexts and queued passbacks (instructor key)")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @Operation(operationId = "deleteLtiPlatform", summary = "Remove a platform with its launch contexts and queued passbacks (instructor key)")
     ResponseEntity<Void> delete(@PathVariable long id, HttpServletRequest request) {
         apiKeys.requireInstructor(request);
         platforms.delete(id);
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/api/v1/lti/passbacks")
-    @Operation(summary = "Grade passbacks waiting or failed (instructor key)", description = "Without status: pending "
+    @GetMapping(path = "/api/v1/lti/passbacks", produces = "application/json")
+    @Operation(operationId = "listLtiPassbacks", summary = "Grade passbacks waiting or failed (instructor key)", description = "Without status: pending "
             + "and failed ones. Each says how often it was tried, when it is tried next and the last error.")
     List<Passbacks.View> passbacks(@RequestParam(required = false) String status, HttpServletRequest request) {
         apiKeys.requireInstructor(request);
@@ -99,7 +102,8 @@ class LtiAdminController {
     }
 
     @PostMapping("/api/v1/lti/passbacks/{id}/retry")
-    @Operation(summary = "Queue a failed passback again, due now (instructor key)")
+    @ApiResponse(responseCode = "204", description = "Queued again")
+    @Operation(operationId = "retryLtiPassback", summary = "Queue a failed passback again, due now (instructor key)")
     ResponseEntity<Void> retry(@PathVariable long id, HttpServletRequest request) {
         apiKeys.requireInstructor(request);
         if (!passbacks.retry(id)) {
@@ -109,7 +113,7 @@ class LtiAdminController {
     }
 
     @PostMapping("/api/v1/lti/keys")
-    @Operation(summary = "Rotate the tool's signing key (instructor key)", description = "A new key signs from now "
+    @Operation(operationId = "rotateLtiKey", summary = "Rotate the tool's signing key (instructor key)", description = "A new key signs from now "
             + "on; the previous one stays published at /lti/jwks; older ones are withdrawn.")
     Map<String, String> rotate(HttpServletRequest request) {
         apiKeys.requireInstructor(request);

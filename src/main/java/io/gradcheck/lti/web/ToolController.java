@@ -24,7 +24,7 @@ class ToolController {
     }
 
     @GetMapping(path = "/lti/jwks", produces = "application/json")
-    @Operation(summary = "The tool's public keys (JWK set)", description = "The LMS verifies the tool's signatures "
+    @Operation(operationId = "ltiJwks", summary = "The tool's public keys (JWK set)", description = "The LMS verifies the tool's signatures "
             + "(deep-linking responses, token requests) with these keys. The current key and the one before it.")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().header("Cache-Control", "public, max-age=300").body(keys.jwks().toJSONObject());
@@ -37,10 +37,20 @@ class ToolController {
     }
 
     @GetMapping(path = "/lti/config", produces = "application/json")
-    @Operation(summary = "What to paste into an LMS to add gradcheck",
+    @Operation(operationId = "ltiConfig", summary = "What to paste into an LMS to add gradcheck",
             description = "Login (OIDC initiation) URL, launch (target link / redirect) URL, JWKS URL, deep-linking "
                     + "URL and the AGS scopes; `canvas` is the same as a Canvas developer-key JSON configuration.")
     ToolConfiguration config() {
+        return configuration();
+    }
+
+    @GetMapping(path = "/lti/config/canvas", produces = "application/json")
+    @Operation(operationId = "ltiCanvasConfig", summary = "The same, as a Canvas developer-key JSON configuration (for Canvas's \"Enter URL\")")
+    Map<String, Object> canvas() {
+        return configuration().canvas();
+    }
+
+    private ToolConfiguration configuration() {
         String base = urls.base();
         String login = base + "/lti/login";
         String launch = base + "/lti/launch";
