@@ -50,6 +50,10 @@ public record LtiProperties(String baseUrl, String scorePolicy, Duration learner
             firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
             maxWait = maxWait == null ? Duration.ofHours(1) : maxWait;
             maxTries = maxTries <= 0 ? 20 : maxTries;
+            if (firstRetry.compareTo(Duration.ofSeconds(1)) < 0 || maxWait.compareTo(firstRetry) < 0) {
+                throw new IllegalArgumentException("gradcheck.lti.passback.first-retry must be at least 1s and "
+                        + "max-wait at least first-retry");
+            }
         }
     }
 }

@@ -54,9 +54,11 @@ public class PassbackWorker {
 
     /** Sends what is due now; returns how many rows were sent. */
     public int runOnce() {
+        // due as of the start of this run: a row that fails now is due later, so one run never retries it
+        Instant start = clock.instant();
         int sent = 0;
         for (int i = 0; i < BATCH; i++) {
-            Boolean outcome = transactions.execute(tx -> takeAndSend());
+            Boolean outcome = transactions.execute(tx -> takeAndSend(start));
             if (outcome == null) {
                 break;
             }
@@ -66,10 +68,10 @@ public class PassbackWorker {
     }
 
     /** null when nothing is due; else whether the row was sent. */
-    private Boolean takeAndSend() {
+    private Boolean takeAndSend(Instant dueBy) {
         Row row = db.sql("select id, link_id, problem_key, verdict, score, feedback, graded_at, tries from lti_passback "
                 + "where status = 'pending' and next_try_at <= ? order by next_try_at, id limit 1 for update skip locked")
-                .param(Times.sql(clock.instant()))
+                .param(Times.sql(dueBy))
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("link_id"), rs.getString("problem_key"),
                         rs.getString("verdict"), rs.getDouble("score"), rs.getString("feedback"),
                         Times.read(rs, "graded_at"), rs.getInt("tries")))

@@ -47,7 +47,8 @@ final class TestPlatform implements AutoCloseable {
     private final HttpServer server;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final String toolJwks;
+    /** The tool's JWKS, against which client assertions are verified (changes when the tool restarts). */
+    volatile String toolJwks;
     private final String clientId;
 
     volatile boolean down;
