@@ -71,6 +71,10 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/jwks", ex -> send(ex, 200, "application/json",
                 new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/auth", this::auth);
+        // a course page that embeds the tool in an iframe, as an LMS does: /course?tool=<login URL>
+        server.createContext("/course", ex -> send(ex, 200, "text/html", "<!doctype html><title>Course</title>"
+                + "<h1>Course</h1><iframe id=\"tool\" name=\"tool\" width=\"900\" height=\"600\" src=\""
+                + query(ex.getRequestURI().getRawQuery()).get("tool").replace("&", "&amp;") + "\"></iframe>"));
         server.createContext("/token", this::token);
         server.createContext("/lineitems", this::lineItems);
         server.start();
@@ -141,7 +145,8 @@ final class TestPlatform implements AutoCloseable {
             String idToken = sign(nextLaunch, q.get("nonce"), key);
             send(ex, 200, "text/html", "<form method=\"post\" action=\"" + q.get("redirect_uri") + "\">"
                     + "<input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
-                    + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\"></form>");
+                    + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\"></form>"
+                    + "<script>document.forms[0].submit();</script>");
         } catch (Exception e) {
             send(ex, 500, "text/plain", e.toString());
         }
