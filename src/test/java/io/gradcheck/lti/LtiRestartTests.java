@@ -70,7 +70,7 @@ class LtiRestartTests {
                 kid = get(base + "/lti/jwks").body().replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1");
                 platform.nextLaunch = platform.learnerLaunch(sub, "ds4420-lecture-2", "quadratic", "restart-link");
                 HttpResponse<String> login = get(base + "/lti/login?iss=" + LtiTestSupport.enc(TestPlatform.ISSUER)
-                        + "&login_hint=x");
+                        + "&login_hint=x&client_id=restart-client");
                 HttpResponse<String> auth = get(login.headers().firstValue("Location").orElseThrow());
                 Map<String, String> form = LtiTestSupport.hiddenFields(auth.body());
                 HttpResponse<String> launch = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))

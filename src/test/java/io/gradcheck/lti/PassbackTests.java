@@ -34,6 +34,12 @@ import tools.jackson.databind.JsonNode;
 class PassbackTests extends LtiTestSupport {
 
     private static final AtomicLong SUBMISSION_IDS = new AtomicLong(900_000);
+    /** Learners of this run: a database reused across runs (PostgreSQL, locally) holds earlier runs' links. */
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+
+    private static String sub(String name) {
+        return name + "-" + RUN;
+    }
 
     @Autowired
     ApplicationEventPublisher events;
@@ -47,9 +53,9 @@ class PassbackTests extends LtiTestSupport {
     Platforms platforms;
 
     private String launchAs(String sub, String problem, String link) throws Exception {
-        HttpResponse<String> launch = launch(platform.learnerLaunch(sub, "ds4420-lecture-2", problem, link));
+        HttpResponse<String> launch = launch(platform.learnerLaunch(sub(sub), "ds4420-lecture-2", problem, link));
         assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
-        return TestPlatform.ISSUER + "|" + sub;
+        return TestPlatform.ISSUER + "|" + sub(sub);
     }
 
     private long graded(String learner, String problem, String verdict, double score, String feedback) {
@@ -62,7 +68,7 @@ class PassbackTests extends LtiTestSupport {
 
     private List<JsonNode> scoresFor(String sub) {
         synchronized (platform.scores) {
-            return platform.scores.stream().filter(s -> s.path("userId").asString("").equals(sub)).toList();
+            return platform.scores.stream().filter(s -> s.path("userId").asString("").equals(sub(sub))).toList();
         }
     }
 
@@ -185,7 +191,7 @@ class PassbackTests extends LtiTestSupport {
         HttpResponse<String> listed = send(HttpRequest.newBuilder(URI.create(tool("/api/v1/lti/passbacks")))
                 .header("X-API-Key", "teacher"));
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(listed.body()).contains("pb-6").contains("pending").contains("503");
+        assertThat(listed.body()).contains(sub("pb-6")).contains("pending").contains("503");
         assertThat(get(tool("/api/v1/lti/passbacks")).statusCode()).isEqualTo(401);
 
         platform.down = false;
@@ -238,7 +244,7 @@ class PassbackTests extends LtiTestSupport {
         try {
             Future<?> holder = other.submit(() -> transactions.executeWithoutResult(tx -> {
                 jdbc.queryForList("select p.id from lti_passback p join lti_link l on l.id = p.link_id "
-                        + "where l.user_sub = 'pb-9' for update");
+                        + "where l.user_sub = ? for update", sub("pb-9"));
                 locked.countDown();
                 try {
                     release.await(60, TimeUnit.SECONDS);
@@ -276,6 +282,6 @@ class PassbackTests extends LtiTestSupport {
     private List<Pending> pending(String sub) {
         return jdbc.query("select p.tries, p.last_error, p.next_try_at from lti_passback p join lti_link l "
                 + "on l.id = p.link_id where l.user_sub = ? and p.status = 'pending'",
-                (rs, n) -> new Pending(rs.getInt(1), rs.getString(2), Times.read(rs, "next_try_at")), sub);
+                (rs, n) -> new Pending(rs.getInt(1), rs.getString(2), Times.read(rs, "next_try_at")), sub(sub));
     }
 }
