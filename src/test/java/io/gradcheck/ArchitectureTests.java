@@ -92,4 +92,12 @@ class ArchitectureTests {
                     .check(CLASSES);
         }
     }
+
+    @Test
+    void nothingDependsOnLti() {
+        // lti/ listens to "submission graded" and reads problems; no other feature knows it exists
+        noClasses().that().resideOutsideOfPackage("io.gradcheck.lti..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradcheck.lti..")
+                .check(CLASSES);
+    }
 }

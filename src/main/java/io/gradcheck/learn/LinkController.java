@@ -2,6 +2,7 @@ package io.gradcheck.learn;
 
 import io.gradcheck.check.CheckException;
 import io.gradcheck.problems.ProblemSetService;
+import io.gradcheck.submissions.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -31,8 +32,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @SecurityRequirement(name = "apiKey")
 class LinkController {
 
-    /** The learner ids submissions accept (SubmissionService checks the same), refused here before a link exists. */
-    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
     static final Duration LONGEST = Duration.ofDays(366);
 
     private final LearnerTokens tokens;
@@ -77,9 +76,9 @@ class LinkController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<LinkResponse> create(@PathVariable String slug, @RequestBody LinkRequest body,
             HttpServletRequest request) {
-        if (body.learnerId() == null || !LEARNER.matcher(body.learnerId()).matches()) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "learnerId must be 1 to 200 letters, digits "
-                    + "or _ . : @ -, such as canvas:12345");
+        // refused here, before a link exists, rather than at the learner's first submission
+        if (!SubmissionService.isLearnerId(body.learnerId())) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, SubmissionService.LEARNER_ID_RULE);
         }
         Instant now = clock.instant();
         if (body.expiresAt() == null || !body.expiresAt().isAfter(now)

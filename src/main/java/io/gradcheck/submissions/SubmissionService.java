@@ -33,7 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SubmissionService {
 
-    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
+    /**
+     * Learner ids as LMSs and LTI launches name learners: `canvas:12345`, or an LTI launch's `iss|sub`
+     * (`https://canvas.instructure.com|8f0c…`), hence `/` and `|`. Never whitespace or a comma (CSV, logs).
+     */
+    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9_.:@|/-]{1,200}");
+    public static final String LEARNER_ID_RULE = "learnerId must be 1 to 200 letters, digits or _ . : @ | / -, "
+            + "such as canvas:12345";
+
+    /** Whether submissions accept this learner id (a link or a launch can refuse it before any attempt). */
+    public static boolean isLearnerId(String learnerId) {
+        return learnerId != null && LEARNER.matcher(learnerId).matches();
+    }
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final int INSERT_TRIES = 50;
     private static final int MAX_ANSWERS_LENGTH = 100_000;
@@ -72,9 +83,8 @@ public class SubmissionService {
     }
 
     public View submit(String slug, String key, String learnerId, Map<String, Object> answers, String idempotencyKey) {
-        if (learnerId == null || !LEARNER.matcher(learnerId).matches()) {
-            throw new BadRequest("learnerId must be 1 to 200 letters, digits or "
-                    + "_ . : @ -, such as canvas:12345");
+        if (!isLearnerId(learnerId)) {
+            throw new BadRequest(LEARNER_ID_RULE);
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new BadRequest("the Idempotency-Key header must be 1 to 200 visible ASCII characters");

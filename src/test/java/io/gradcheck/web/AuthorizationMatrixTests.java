@@ -53,6 +53,17 @@ class AuthorizationMatrixTests {
             Map.entry("POST /learn/api/{set}/{problem}/answers", Access.OPEN),
             Map.entry("GET /learn/api/{set}/{problem}/plot", Access.OPEN),
             Map.entry("GET /api/v1/problem-sets/{slug}/insights", Access.INSTRUCTOR),
+            Map.entry("GET /api/v1/lti/platforms/{id}", Access.INSTRUCTOR),
+            Map.entry("PUT /api/v1/lti/platforms/{id}", Access.INSTRUCTOR),
+            Map.entry("DELETE /api/v1/lti/platforms/{id}", Access.INSTRUCTOR),
+            Map.entry("GET /api/v1/lti/platforms", Access.INSTRUCTOR),
+            Map.entry("POST /api/v1/lti/platforms", Access.INSTRUCTOR),
+            Map.entry("POST /api/v1/lti/passbacks/{id}/retry", Access.INSTRUCTOR),
+            Map.entry("POST /api/v1/lti/keys", Access.INSTRUCTOR),
+            Map.entry("GET /api/v1/lti/passbacks", Access.INSTRUCTOR),
+            Map.entry("GET /lti/jwks", Access.OPEN),
+            Map.entry("GET /lti/config", Access.OPEN),
+            Map.entry("GET /lti/config/canvas", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/insights/links", Access.INSTRUCTOR));
 
     @Autowired
