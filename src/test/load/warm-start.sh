@@ -8,8 +8,9 @@ cd "$(dirname "$0")/../../.."
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 pid=
-java -Djarmode=tools -jar target/gradcheck-*.jar extract --destination "$work/run" > /dev/null
-flags="-Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
+cp target/gradcheck-*.jar "$work/app.jar"   # extract names the jar after its file
+java -Djarmode=tools -jar "$work/app.jar" extract --destination "$work/run" > /dev/null
+flags="-Xms32m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
 java $flags -XX:ArchiveClassesAtExit="$work/run/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/run/app.jar" \
   --spring.datasource.url=jdbc:h2:mem:training > "$work/training.log" 2>&1
 mix=src/test/load/checks-mix.lua
