@@ -25,15 +25,17 @@ final class PartJudge {
     private final Tolerances tol;
     private final int skipped;
     private final Predicate<String> declaredSymmetric;
+    private final Budget budget;
 
     PartJudge(ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol, int skipped,
-            Predicate<String> declaredSymmetric) {
+            Predicate<String> declaredSymmetric, Budget budget) {
         this.f = f;
         this.plan = plan;
         this.probes = probes;
         this.tol = tol;
         this.skipped = skipped;
         this.declaredSymmetric = declaredSymmetric;
+        this.budget = budget;
     }
 
     PartReport judge() {
@@ -43,6 +45,7 @@ final class PartJudge {
         }
         Shape shape = plan.answer().shape();
         List<Tensor> answers = new ArrayList<>();
+        budget.beforeAnswers(plan, probes.size());
         probes.forEach(p -> answers.add(plan.answer().value(p.point())));
         Evidence evidence = new Evidence(f, plan, probes, answers, tol, declaredSymmetric);
         if (!shape.equals(plan.expected())) {
@@ -62,7 +65,7 @@ final class PartJudge {
                     + "reference at " + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")),
                     points);
         }
-        return report(Verdict.INCORRECT, shape, new Diagnoser(evidence).diagnose(), points);
+        return report(Verdict.INCORRECT, shape, new Diagnoser(evidence, budget).diagnose(), points);
     }
 
     private PartReport wrongShape(Evidence evidence, Shape shape) {

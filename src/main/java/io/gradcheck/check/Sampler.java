@@ -5,9 +5,11 @@ import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.primitives.LinearAlgebra;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -23,10 +25,33 @@ final class Sampler {
             boolean positiveDefinite, boolean invertible) {
     }
 
-    private final Map<String, Plan> plans = new LinkedHashMap<>();
+    /** Attempts at an invertible matrix per draw, until a draw has needed them all (then one per draw). */
+    static final int INVERTIBLE_ATTEMPTS = 100;
 
-    Sampler(Declarations declarations, Map<String, VariableSpec> specs) {
+    private final Map<String, Plan> plans = new LinkedHashMap<>();
+    /** Variables whose invertible construction failed every attempt once: retrying would fail the same way. */
+    private final Set<String> exhausted = new HashSet<>();
+
+    /** Every declaration is checked; only the {@code used} variables are drawn ({@link UsedVariables}). */
+    Sampler(Declarations declarations, Map<String, VariableSpec> specs, Set<String> used) {
         declarations.shapes().forEach((name, shape) -> plans.put(name, plan(name, shape, specs.get(name))));
+        plans.keySet().retainAll(used);
+    }
+
+    /** The work of drawing one point, one attempt per construction: for the budget, before anything is drawn. */
+    long drawCost() {
+        long c = 0;
+        for (Plan p : plans.values()) {
+            c += p.fixed() != null ? 0 : attemptCost(p);
+        }
+        return c;
+    }
+
+    /** Uniform entries, BBᵀ (2n³) for positive definite, an LU (n³) per attempt for invertible. */
+    private static long attemptCost(Plan p) {
+        long n = p.shape().rows();
+        long size = p.shape().size();
+        return size + (p.positiveDefinite() ? 2 * n * n * n : p.invertible() ? n * n * n : 0);
     }
 
     private static Plan plan(String name, Shape shape, VariableSpec spec) {
@@ -56,9 +81,11 @@ final class Sampler {
         return new Plan(shape, fixed, low, high, symmetric, pd, invertible);
     }
 
-    Map<String, Tensor> draw(SplittableRandom random) {
+    /** A point: each construction attempt is charged to the budget before it is made. */
+    Map<String, Tensor> draw(SplittableRandom random, Budget budget) {
         Map<String, Tensor> point = new LinkedHashMap<>();
-        plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed() : draw(plan, random)));
+        plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed()
+                : draw(name, plan, random, budget)));
         return point;
     }
 
@@ -67,7 +94,8 @@ final class Sampler {
         return p.symmetric() || p.positiveDefinite();
     }
 
-    private static Tensor draw(Plan plan, SplittableRandom random) {
+    private Tensor draw(String name, Plan plan, SplittableRandom random, Budget budget) {
+        budget.charge(attemptCost(plan), "drawing " + name);
         Shape s = plan.shape();
         int n = s.rows();
         if (plan.positiveDefinite()) {
@@ -90,13 +118,18 @@ final class Sampler {
         }
         if (plan.invertible()) {
             double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));
-            for (int attempt = 0; attempt < 100; attempt++) {
+            int attempts = exhausted.contains(name) ? 1 : INVERTIBLE_ATTEMPTS;
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                if (attempt > 0) {
+                    budget.charge(attemptCost(plan), "drawing " + name + " (attempt " + (attempt + 1) + ")");
+                }
                 Tensor t = new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
                 double det = LinearAlgebra.determinant(t);
                 if (Math.pow(Math.abs(det), 1.0 / n) >= bound) {
                     return t;
                 }
             }
+            exhausted.add(name);
         }
         return new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
     }
