@@ -192,7 +192,7 @@ final class Diagnoser {
         for (int k = 0; k < points; k++) {
             budget.poll();
             Map<String, Tensor> point = evidence.probes().get(k).point();
-            double[] reference = Reference.full(evidence.f(), plan, point, m);
+            double[] reference = Reference.full(evidence.f(), plan, point, m, budget);
             double[] answer = plan.jacobianForm(evidence.answers().get(k).data(), evidence.f().shape());
             for (int i : evidence.tol().failing(answer, reference)) {
                 wrong.add(answerIndex(i, m, n));

@@ -5,7 +5,6 @@ import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.primitives.LinearAlgebra;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,10 @@ final class Sampler {
             boolean positiveDefinite, boolean invertible) {
     }
 
-    /** Attempts at an invertible matrix per draw, until a draw has needed them all (then one per draw). */
+    /** Attempts at an invertible matrix per draw; a draw that needs more is the question's error. */
     static final int INVERTIBLE_ATTEMPTS = 100;
 
     private final Map<String, Plan> plans = new LinkedHashMap<>();
-    /** Variables whose invertible construction failed every attempt once: retrying would fail the same way. */
-    private final Set<String> exhausted = new HashSet<>();
 
     /** Every declaration is checked; only the {@code used} variables are drawn ({@link UsedVariables}). */
     Sampler(Declarations declarations, Map<String, VariableSpec> specs, Set<String> used) {
@@ -118,8 +115,7 @@ final class Sampler {
         }
         if (plan.invertible()) {
             double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));
-            int attempts = exhausted.contains(name) ? 1 : INVERTIBLE_ATTEMPTS;
-            for (int attempt = 0; attempt < attempts; attempt++) {
+            for (int attempt = 0; attempt < INVERTIBLE_ATTEMPTS; attempt++) {
                 if (attempt > 0) {
                     budget.charge(attemptCost(plan), "drawing " + name + " (attempt " + (attempt + 1) + ")");
                 }
@@ -129,7 +125,11 @@ final class Sampler {
                     return t;
                 }
             }
-            exhausted.add(name);
+            // the domain gives (nearly) singular matrices only: retrying at every point would fail the same way
+            throw new CheckException(CheckException.Kind.QUESTION, "no invertible " + name + " could be drawn on "
+                    + "its domain [" + plan.low() + ", " + plan.high() + "] in " + INVERTIBLE_ATTEMPTS + " attempts "
+                    + "(|det " + name + "|^(1/" + n + ") stayed below a tenth of the domain's largest bound): give "
+                    + name + " a wider domain");
         }
         return new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
     }
