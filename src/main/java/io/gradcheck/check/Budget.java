@@ -20,6 +20,13 @@ final class Budget {
     /** Estimated floating-point operations one check may spend (configurable: gradcheck.checks.work-budget). */
     static final long DEFAULT_LIMIT = 2_000_000_000L;
 
+    /** Response size: a point's evidence shows variables and derivatives of at most this many entries ... */
+    static final int EVIDENCE_ENTRIES = 100;
+    /** ... and at most this many numbers of variables in all (the first variables, in declaration order). */
+    static final int EVIDENCE_VALUES_PER_POINT = 1_000;
+    /** Response size: a partially correct diagnosis lists at most this many wrong entries (the message counts all). */
+    static final int WRONG_ENTRIES_LISTED = 100;
+
     private final long limit;
     private final Deadline deadline;
     private final long fCost;

@@ -206,7 +206,9 @@ final class Diagnoser {
         List<String> shown = names.size() > 20 ? names.subList(0, 20) : names;
         return new Diagnosis(DiagnosisKind.PARTIALLY_CORRECT, "Some entries are right, but "
                 + (names.size() == 1 ? "entry " : "entries ") + String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20)
-                + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null, names, null, null);
+                + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null,
+                names.size() > Budget.WRONG_ENTRIES_LISTED ? List.copyOf(names.subList(0, Budget.WRONG_ENTRIES_LISTED))
+                        : names, null, null);
     }
 
     /** Where entry i of the Jacobian form stands in the answer as the layout writes it. */

@@ -109,6 +109,19 @@ class BudgetTests {
     }
 
     @Test
+    void theEvidenceOfALargeDerivativeIsNotRepeatedAtEveryPoint() {
+        // f has 1,000 entries: its directional derivative is not written at each of the 64 points of the evidence
+        CheckReport report = quickly(() -> Checks.of("exp(x)", "x:1000 s").part("x", "numerator", "diag(exp(x))")
+                .part("s", null, "zeros(1000)").points(64).run());
+        assertThat(report.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(report.parts().get(0).points()).hasSize(64).allSatisfy(p -> {
+            assertThat(p.reference()).isNull();
+            assertThat(p.answer()).isNull();
+            assertThat(p.values()).containsOnlyKeys("s");
+        });
+    }
+
+    @Test
     void aCheckStopsAtItsDeadline() {
         // a clock that moves 1 ms at every reading: the deadline of 20 ms passes after about 20 polls
         AtomicLong now = new AtomicLong();
