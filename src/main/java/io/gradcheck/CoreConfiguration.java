@@ -31,6 +31,7 @@ class CoreConfiguration {
 
     @Bean
     Checker checker(Limits limits, GradcheckProperties properties, Seeds seeds) {
-        return new Checker(limits, properties.checks().defaults(), seeds);
+        return new Checker(limits, properties.checks().defaults(), seeds, properties.checks().bounds(),
+                System::nanoTime);
     }
 }

@@ -2,6 +2,7 @@ package io.gradcheck;
 
 import io.gradcheck.check.Checker;
 import io.gradcheck.expr.Limits;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -23,7 +24,7 @@ public record GradcheckProperties(Security security, ProblemSets problemSets, En
         security = security == null ? new Security(List.of(), List.of()) : security;
         problemSets = problemSets == null ? new ProblemSets("problem-sets") : problemSets;
         engine = engine == null ? new Engine(null, null, null, null, null, null) : engine;
-        checks = checks == null ? new Checks(null, null, null) : checks;
+        checks = checks == null ? new Checks(null, null, null, null, null) : checks;
     }
 
     /** Keys and the problem-set folder; the engine and checks at their defaults (tests, tools). */
@@ -55,8 +56,19 @@ public record GradcheckProperties(Security security, ProblemSets problemSets, En
         }
     }
 
-    /** Each setting unset takes the documented default (docs/checks.md). */
-    public record Checks(Integer points, Double rtol, Double atol) {
+    /**
+     * Each setting unset takes the documented default (docs/checks.md).
+     *
+     * @param workBudget estimated operations one check may spend (gradcheck.checks.work-budget)
+     * @param deadline   the time after which a running check is stopped (gradcheck.checks.deadline, e.g. 5s)
+     */
+    public record Checks(Integer points, Double rtol, Double atol, Long workBudget, Duration deadline) {
+
+        public Checker.Bounds bounds() {
+            Checker.Bounds d = Checker.Bounds.STANDARD;
+            return new Checker.Bounds(workBudget == null ? d.workBudget() : workBudget,
+                    deadline == null ? d.deadline() : deadline);
+        }
 
         public Checker.Defaults defaults() {
             Checker.Defaults d = Checker.Defaults.STANDARD;

@@ -3,15 +3,18 @@ package io.gradcheck.check;
 import io.gradcheck.check.CheckReport.Diagnosis;
 import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.check.CheckReport.PartReport;
+import io.gradcheck.expr.Deadline;
 import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a check (DESIGN.md §4) as a one-way pipeline: plan ({@link Planner}) → sample ({@link Sampling}, which
@@ -25,6 +28,17 @@ public final class Checker {
     public static final double DEFAULT_RTOL = 1e-6;
     public static final double DEFAULT_ATOL = 1e-9;
 
+    /** How much work one check may do: estimated operations, and the time until it is stopped (docs/checks.md). */
+    public record Bounds(long workBudget, Duration deadline) {
+        public static final Bounds STANDARD = new Bounds(Budget.DEFAULT_LIMIT, Duration.ofSeconds(5));
+
+        public Bounds {
+            if (workBudget < 1 || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("the work budget and the deadline must be positive");
+            }
+        }
+    }
+
     /** What a check uses when the request leaves it open. */
     public record Defaults(int points, double rtol, double atol) {
         public static final Defaults STANDARD = new Defaults(DEFAULT_POINTS, DEFAULT_RTOL, DEFAULT_ATOL);
@@ -33,6 +47,8 @@ public final class Checker {
     private final Limits limits;
     private final Defaults defaults;
     private final Seeds seeds;
+    private final Bounds bounds;
+    private final LongSupplier nanoClock;
 
     /** The engine's default limits and settings, random seeds: for tests and tools without configuration. */
     public Checker() {
@@ -41,9 +57,16 @@ public final class Checker {
 
     /** @param limits apply to the function, the answers and the constraints alike */
     public Checker(Limits limits, Defaults defaults, Seeds seeds) {
+        this(limits, defaults, seeds, Bounds.STANDARD, System::nanoTime);
+    }
+
+    /** @param nanoClock what deadlines are measured with ({@link System#nanoTime} but in tests) */
+    public Checker(Limits limits, Defaults defaults, Seeds seeds, Bounds bounds, LongSupplier nanoClock) {
         this.limits = limits;
         this.defaults = defaults;
         this.seeds = seeds;
+        this.bounds = bounds;
+        this.nanoClock = nanoClock;
     }
 
     /** A seed for a check the caller does not want to reproduce from a seed of its own. */
@@ -51,7 +74,16 @@ public final class Checker {
         return seeds.next();
     }
 
+    /** Runs a check under the configured work budget and a deadline that starts now. */
     public CheckReport check(CheckRequest request) {
+        return check(request, Deadline.after(bounds.deadline(), nanoClock));
+    }
+
+    /**
+     * Runs a check that stops at {@code deadline} (or when it is cancelled) with {@link Deadline.Exceeded}; over
+     * the work budget it is a {@link CheckException} of kind {@code WORK_BUDGET}.
+     */
+    public CheckReport check(CheckRequest request, Deadline deadline) {
         if (request.function() == null || request.function().isBlank()) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "function is required");
         }
@@ -60,21 +92,23 @@ public final class Checker {
         specs.forEach((name, spec) -> dims.put(name, spec == null ? null : spec.shape()));
         Declarations declarations = Declarations.fromDims(dims, limits);
         ParsedExpression f = Parser.parse(request.function(), declarations, limits);
-        Sampler sampler = new Sampler(declarations, specs);
         List<Constraint> constraints = new ArrayList<>();
         if (request.constraints() != null) {
             request.constraints().forEach(c -> constraints.add(Constraint.parse(c, declarations, limits)));
         }
         List<PartPlan> parts = Planner.plan(request.parts(), f, declarations, limits);
+        Sampler sampler = new Sampler(declarations, specs, UsedVariables.of(f.root(), parts, constraints));
         int points = request.points() == null ? defaults.points() : request.points();
         if (points < 1 || points > MAX_POINTS) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "points must be from 1 to " + MAX_POINTS);
         }
         Tolerances tol = Tolerances.of(request.tolerance(), defaults);
-        Planner.budget(f, parts, points);
+        Budget budget = new Budget(bounds.workBudget(), deadline, f);
+        budget.require(parts, constraints, sampler.drawCost(), points);
         long seed = request.seed() != null ? request.seed() : seeds.next();
 
-        Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points);
+        Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points,
+                budget);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
         if (sampling.valid() < Math.min(points, 3)) {
             String reason = sampling.inconclusiveReason(points);
@@ -90,7 +124,7 @@ public final class Checker {
         List<PartReport> reports = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             reports.add(new PartJudge(f, parts.get(i), sampling.probes(i), tol, sampling.skipped(),
-                    sampler::isDeclaredSymmetric).judge());
+                    sampler::isDeclaredSymmetric, budget).judge());
         }
         Verdict overall = Verdict.overall(reports.stream().map(PartReport::verdict).toList());
         return new CheckReport(overall, seed, function, reports, null);

@@ -22,9 +22,13 @@ final class Diagnoser {
     private static final int FULL_REFERENCE_POINTS = 3;
 
     private final Evidence evidence;
+    private final Budget budget;
+    /** The full reference did not fit in what was left of the work budget: partially correct was not decided. */
+    private boolean entriesUndecided;
 
-    Diagnoser(Evidence evidence) {
+    Diagnoser(Evidence evidence, Budget budget) {
         this.evidence = evidence;
+        this.budget = budget;
     }
 
     Diagnosis diagnose() {
@@ -139,6 +143,10 @@ final class Diagnoser {
         }
         int checked = 0;
         for (Probe p : evidence.probes()) {
+            // optional work: without the budget for it, this diagnosis is not tried
+            if (!budget.tryCharge(budget.referenceCost(evidence.plan()) + Budget.answerCost(evidence.plan()))) {
+                return null;
+            }
             Map<String, Tensor> point = new LinkedHashMap<>(p.point());
             matrices.forEach(name -> point.put(name, symmetricPart(point.get(name))));
             Probe q = evidence.reprobe(p, point);
@@ -169,11 +177,22 @@ final class Diagnoser {
         if (entries > FULL_REFERENCE_LIMIT || (plan.order() == 2 && n > 100)) {
             return null;
         }
+        // charged before it runs, at as many of the three points as the budget allows (none: not decided)
+        long perPoint = budget.fullReferenceCost(plan);
+        int points = Math.min(FULL_REFERENCE_POINTS, evidence.probes().size());
+        while (points > 0 && !budget.tryCharge(Budget.saturated(perPoint, points))) {
+            points--;
+        }
+        if (points == 0) {
+            entriesUndecided = true;
+            return null;
+        }
         Shape answerShape = plan.expected();
         TreeSet<Integer> wrong = new TreeSet<>();
-        for (int k = 0; k < Math.min(FULL_REFERENCE_POINTS, evidence.probes().size()); k++) {
+        for (int k = 0; k < points; k++) {
+            budget.poll();
             Map<String, Tensor> point = evidence.probes().get(k).point();
-            double[] reference = Reference.full(evidence.f(), plan, point, m);
+            double[] reference = Reference.full(evidence.f(), plan, point, m, budget);
             double[] answer = plan.jacobianForm(evidence.answers().get(k).data(), evidence.f().shape());
             for (int i : evidence.tol().failing(answer, reference)) {
                 wrong.add(answerIndex(i, m, n));
@@ -187,7 +206,9 @@ final class Diagnoser {
         List<String> shown = names.size() > 20 ? names.subList(0, 20) : names;
         return new Diagnosis(DiagnosisKind.PARTIALLY_CORRECT, "Some entries are right, but "
                 + (names.size() == 1 ? "entry " : "entries ") + String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20)
-                + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null, names, null, null);
+                + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null,
+                names.size() > Budget.WRONG_ENTRIES_LISTED ? List.copyOf(names.subList(0, Budget.WRONG_ENTRIES_LISTED))
+                        : names, null, null);
     }
 
     /** Where entry i of the Jacobian form stands in the answer as the layout writes it. */
@@ -202,16 +223,19 @@ final class Diagnoser {
     }
 
     private Diagnosis wrong() {
+        String undecided = entriesUndecided ? " Which entries are wrong was not worked out: that would take more "
+                + "work than this check's budget allows." : "";
         for (int k = 0; k < evidence.probes().size(); k++) {
             Probe p = evidence.probes().get(k);
             double[] a = evidence.contracted(evidence.answers().get(k).data(), p);
             if (!evidence.tol().passes(a, p.reference())) {
                 return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative: at "
                         + describe(p.point()) + ", along a random direction the derivative changes by "
-                        + Values.format(p.reference()[0]) + " but your answer gives " + Values.format(a[0]) + ".");
+                        + Values.format(p.reference()[0]) + " but your answer gives " + Values.format(a[0]) + "."
+                        + undecided);
             }
         }
-        return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative.");
+        return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative." + undecided);
     }
 
     private static Tensor symmetricPart(Tensor t) {

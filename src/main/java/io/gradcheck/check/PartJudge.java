@@ -25,15 +25,17 @@ final class PartJudge {
     private final Tolerances tol;
     private final int skipped;
     private final Predicate<String> declaredSymmetric;
+    private final Budget budget;
 
     PartJudge(ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol, int skipped,
-            Predicate<String> declaredSymmetric) {
+            Predicate<String> declaredSymmetric, Budget budget) {
         this.f = f;
         this.plan = plan;
         this.probes = probes;
         this.tol = tol;
         this.skipped = skipped;
         this.declaredSymmetric = declaredSymmetric;
+        this.budget = budget;
     }
 
     PartReport judge() {
@@ -43,6 +45,7 @@ final class PartJudge {
         }
         Shape shape = plan.answer().shape();
         List<Tensor> answers = new ArrayList<>();
+        budget.beforeAnswers(plan, probes.size());
         probes.forEach(p -> answers.add(plan.answer().value(p.point())));
         Evidence evidence = new Evidence(f, plan, probes, answers, tol, declaredSymmetric);
         if (!shape.equals(plan.expected())) {
@@ -62,7 +65,7 @@ final class PartJudge {
                     + "reference at " + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")),
                     points);
         }
-        return report(Verdict.INCORRECT, shape, new Diagnoser(evidence).diagnose(), points);
+        return report(Verdict.INCORRECT, shape, new Diagnoser(evidence, budget).diagnose(), points);
     }
 
     private PartReport wrongShape(Evidence evidence, Shape shape) {
@@ -79,17 +82,20 @@ final class PartJudge {
     /** Evidence of one point, with the values of variables small enough to show. */
     private static PointEvidence point(Probe p, double[] answer, double error, boolean passed) {
         Map<String, Object> values = new LinkedHashMap<>();
-        p.point().forEach((name, t) -> {
-            if (t.shape().size() <= 100) {
-                values.put(name, Values.write(t));
+        int shown = 0;
+        for (Map.Entry<String, Tensor> e : p.point().entrySet()) {
+            int size = e.getValue().shape().size();
+            if (size <= Budget.EVIDENCE_ENTRIES && shown + size <= Budget.EVIDENCE_VALUES_PER_POINT) {
+                values.put(e.getKey(), Values.write(e.getValue()));
+                shown += size;
             }
-        });
+        }
         return new PointEvidence(values, numbers(p.reference()), numbers(answer), error, passed);
     }
 
     private static Object numbers(double[] d) {
-        if (d == null) {
-            return null;
+        if (d == null || d.length > Budget.EVIDENCE_ENTRIES) {
+            return null; // the response stays bounded: a large derivative is not repeated at every point
         }
         if (d.length == 1) {
             return d[0];

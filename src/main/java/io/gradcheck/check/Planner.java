@@ -10,12 +10,9 @@ import java.util.List;
 
 /**
  * The first stage: each requested part becomes a {@link PartPlan} (its variable, layout, order, the shape the
- * answer must have, and the answer read under the engine's limits), and the whole check is priced.
+ * answer must have, and the answer read under the engine's limits). The {@link Budget} prices the plan.
  */
 final class Planner {
-
-    /** Estimated floating-point operations one check may spend. */
-    static final long COST_LIMIT = 2_000_000_000L;
 
     private Planner() {
     }
@@ -66,19 +63,5 @@ final class Planner {
             plans.add(new PartPlan(wrt, wrtShape, layout, order, expected, answer, unreadable));
         }
         return plans;
-    }
-
-    /** Refuses a check whose work would be excessive: points × (dual pass, differences, answer, diagnosis). */
-    static void budget(ParsedExpression f, List<PartPlan> parts, int points) {
-        long perPoint = 0;
-        for (PartPlan p : parts) {
-            long answer = p.answer() == null ? 0 : p.answer().cost();
-            perPoint += (p.order() == 2 ? 20 : 8) * f.cost() + 2 * answer;
-        }
-        if (perPoint * (long) points > COST_LIMIT) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "this check would take about "
-                    + perPoint * points + " arithmetic operations; the limit is " + COST_LIMIT
-                    + ": use fewer points or smaller variables");
-        }
     }
 }

@@ -37,13 +37,17 @@ final class Reference {
         return ref;
     }
 
-    /** The Jacobian form of the true derivative: one dual pass per entry of wrt (or nested passes per pair). */
-    static double[] full(ParsedExpression f, PartPlan plan, Map<String, Tensor> point, int fSize) {
+    /**
+     * The Jacobian form of the true derivative: one dual pass per entry of wrt (or nested passes per pair),
+     * charged to the budget by the caller; the deadline is polled before each column.
+     */
+    static double[] full(ParsedExpression f, PartPlan plan, Map<String, Tensor> point, int fSize, Budget budget) {
         Shape ws = plan.wrtShape();
         int n = ws.size();
         int m = fSize;
         double[] out = new double[plan.order() == 2 ? n * n : m * n];
         for (int j = 0; j < n; j++) {
+            budget.poll();
             Tensor ej = unit(ws, j);
             if (plan.order() == 2) {
                 for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import io.gradcheck.expr.primitives.LinearAlgebra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -23,10 +24,31 @@ final class Sampler {
             boolean positiveDefinite, boolean invertible) {
     }
 
+    /** Attempts at an invertible matrix per draw; a draw that needs more is the question's error. */
+    static final int INVERTIBLE_ATTEMPTS = 100;
+
     private final Map<String, Plan> plans = new LinkedHashMap<>();
 
-    Sampler(Declarations declarations, Map<String, VariableSpec> specs) {
+    /** Every declaration is checked; only the {@code used} variables are drawn ({@link UsedVariables}). */
+    Sampler(Declarations declarations, Map<String, VariableSpec> specs, Set<String> used) {
         declarations.shapes().forEach((name, shape) -> plans.put(name, plan(name, shape, specs.get(name))));
+        plans.keySet().retainAll(used);
+    }
+
+    /** The work of drawing one point, one attempt per construction: for the budget, before anything is drawn. */
+    long drawCost() {
+        long c = 0;
+        for (Plan p : plans.values()) {
+            c += p.fixed() != null ? 0 : attemptCost(p);
+        }
+        return c;
+    }
+
+    /** Uniform entries, BBᵀ (2n³) for positive definite, an LU (n³) per attempt for invertible. */
+    private static long attemptCost(Plan p) {
+        long n = p.shape().rows();
+        long size = p.shape().size();
+        return size + (p.positiveDefinite() ? 2 * n * n * n : p.invertible() ? n * n * n : 0);
     }
 
     private static Plan plan(String name, Shape shape, VariableSpec spec) {
@@ -56,9 +78,11 @@ final class Sampler {
         return new Plan(shape, fixed, low, high, symmetric, pd, invertible);
     }
 
-    Map<String, Tensor> draw(SplittableRandom random) {
+    /** A point: each construction attempt is charged to the budget before it is made. */
+    Map<String, Tensor> draw(SplittableRandom random, Budget budget) {
         Map<String, Tensor> point = new LinkedHashMap<>();
-        plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed() : draw(plan, random)));
+        plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed()
+                : draw(name, plan, random, budget)));
         return point;
     }
 
@@ -67,7 +91,8 @@ final class Sampler {
         return p.symmetric() || p.positiveDefinite();
     }
 
-    private static Tensor draw(Plan plan, SplittableRandom random) {
+    private Tensor draw(String name, Plan plan, SplittableRandom random, Budget budget) {
+        budget.charge(attemptCost(plan), "drawing " + name);
         Shape s = plan.shape();
         int n = s.rows();
         if (plan.positiveDefinite()) {
@@ -90,13 +115,21 @@ final class Sampler {
         }
         if (plan.invertible()) {
             double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));
-            for (int attempt = 0; attempt < 100; attempt++) {
+            for (int attempt = 0; attempt < INVERTIBLE_ATTEMPTS; attempt++) {
+                if (attempt > 0) {
+                    budget.charge(attemptCost(plan), "drawing " + name + " (attempt " + (attempt + 1) + ")");
+                }
                 Tensor t = new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
                 double det = LinearAlgebra.determinant(t);
                 if (Math.pow(Math.abs(det), 1.0 / n) >= bound) {
                     return t;
                 }
             }
+            // the domain gives (nearly) singular matrices only: retrying at every point would fail the same way
+            throw new CheckException(CheckException.Kind.QUESTION, "no invertible " + name + " could be drawn on "
+                    + "its domain [" + plan.low() + ", " + plan.high() + "] in " + INVERTIBLE_ATTEMPTS + " attempts "
+                    + "(|det " + name + "|^(1/" + n + ") stayed below a tenth of the domain's largest bound): give "
+                    + name + " a wider domain");
         }
         return new Tensor(s, uniform(s.size(), plan.low(), plan.high(), random));
     }

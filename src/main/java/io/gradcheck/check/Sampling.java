@@ -35,15 +35,18 @@ final class Sampling {
         parts.forEach(p -> probes.add(new ArrayList<>()));
     }
 
-    Sampling run(SplittableRandom random, int points) {
+    /** Each draw, evaluation and reference is charged to the budget (which polls the deadline) before it runs. */
+    Sampling run(SplittableRandom random, int points, Budget budget) {
         int attempts = points * ATTEMPTS_PER_POINT;
         while (valid() < points && drawn < attempts) {
             drawn++;
-            Map<String, Tensor> point = sampler.draw(random);
+            Map<String, Tensor> point = sampler.draw(random, budget);
+            budget.beforeConstraints(constraints);
             if (!satisfiesConstraints(point)) {
                 rejected++;
                 continue;
             }
+            budget.beforeValue();
             if (!Evaluator.value(f.root(), point).allFinite()) {
                 undefined++;
                 continue;
@@ -52,6 +55,7 @@ final class Sampling {
             for (PartPlan part : parts) {
                 Tensor v = direction(part, random);
                 Tensor w = part.order() == 2 ? direction(part, random) : null;
+                budget.beforeReference(part);
                 double[] ref = Reference.at(f, part, point, v, w);
                 if (ref == null) {
                     break;

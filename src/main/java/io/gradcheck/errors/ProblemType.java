@@ -17,6 +17,8 @@ public enum ProblemType {
     LIMIT_EXCEEDED("limit-exceeded", HttpStatus.BAD_REQUEST, "Over a limit"),
     INVALID_CHECK("invalid-check", HttpStatus.BAD_REQUEST, "The check cannot be run"),
     INVALID_QUESTION("invalid-question", HttpStatus.UNPROCESSABLE_CONTENT, "The question has no answer here"),
+    WORK_BUDGET_EXCEEDED("work-budget-exceeded", HttpStatus.BAD_REQUEST, "Over the work budget of a check"),
+    DEADLINE_EXCEEDED("deadline-exceeded", HttpStatus.SERVICE_UNAVAILABLE, "The check took too long"),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "An API key is needed"),

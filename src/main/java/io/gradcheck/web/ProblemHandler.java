@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckException;
 import io.gradcheck.errors.JsonErrors;
 import io.gradcheck.errors.ProblemType;
 import io.gradcheck.errors.ServiceException;
+import io.gradcheck.expr.Deadline;
 import io.gradcheck.expr.ExpressionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** Retry-After of a 503 deadline-exceeded. */
+    static final int DEADLINE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ExpressionException.class)
     ProblemDetail expression(ExpressionException e) {
@@ -43,6 +46,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CheckException.class)
     ProblemDetail check(CheckException e) {
         return problem(ProblemType.ofSlug(e.kind().slug()), e.getMessage());
+    }
+
+    /**
+     * A check ran past its deadline (or its client went away) and was stopped; nothing was stored. A 503: the
+     * same request may finish on a less loaded server, so the caller may retry after a pause.
+     */
+    @ExceptionHandler(Deadline.Exceeded.class)
+    ResponseEntity<ProblemDetail> deadline(Deadline.Exceeded e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DEADLINE_RETRY_AFTER_SECONDS))
+                .body(problem(ProblemType.DEADLINE_EXCEEDED, e.getMessage() + "; nothing was stored: retry later, "
+                        + "or ask for less work (fewer points, smaller variables)"));
     }
 
     /** NotFound, Conflict, BadRequest, InvalidProblemSet, …: the type says status and title. */

@@ -156,8 +156,10 @@ class CheckerTests {
 
     @Test
     void anExcessiveCheckIsRefusedBeforeItRuns() {
-        assertThat(badRequest(Checks.of("tr(A A)", "A:300x300").part("A", null, "2 A^T").points(64)))
-                .contains("arithmetic operations; the limit is");
+        CheckException e = catchThrowableOfType(CheckException.class,
+                Checks.of("tr(A A)", "A:300x300").part("A", null, "2 A^T").points(64)::run);
+        assertThat(e.kind()).isEqualTo(CheckException.Kind.WORK_BUDGET);
+        assertThat(e.getMessage()).contains("arithmetic operations; the limit is 2000000000 (the work budget)");
     }
 
     private static String badRequest(Checks check) {

@@ -18,6 +18,8 @@ class ProblemTypeTests {
         }
         assertThat(ProblemType.ofSlug(CheckException.Kind.BAD_REQUEST.slug()).status().value()).isEqualTo(400);
         assertThat(ProblemType.ofSlug(CheckException.Kind.QUESTION.slug()).status().value()).isEqualTo(422);
+        assertThat(ProblemType.ofSlug(CheckException.Kind.WORK_BUDGET.slug()).status().value()).isEqualTo(400);
+        assertThat(ProblemType.DEADLINE_EXCEEDED.status().value()).isEqualTo(503);
     }
 
     @Test
