@@ -3,6 +3,7 @@ package io.gradcheck.checks;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.Checker;
+import io.gradcheck.web.CheckAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,9 +28,11 @@ class CheckController {
 
     private final Checker checker = new Checker();
     private final MeterRegistry meters;
+    private final CheckAdmission admission;
 
-    CheckController(ObjectProvider<MeterRegistry> meters) {
+    CheckController(ObjectProvider<MeterRegistry> meters, CheckAdmission admission) {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.admission = admission;
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
@@ -53,6 +56,9 @@ class CheckController {
     @ApiResponse(responseCode = "400", description = "The function, a declaration or the request cannot be used",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Too many checks at once: retry after Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "The question itself has no answer here (an empty domain, "
             + "constraints no point satisfies): the author's error, not the learner's",
             content = @Content(mediaType = "application/problem+json",
@@ -61,7 +67,8 @@ class CheckController {
         long start = System.nanoTime();
         String outcome = "error";
         try {
-            CheckReport report = checker.check(request);
+            RequestBounds.check(request);
+            CheckReport report = admission.admit(() -> checker.check(request));
             outcome = report.verdict();
             return report;
         } finally {

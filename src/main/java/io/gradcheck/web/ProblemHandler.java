@@ -3,6 +3,7 @@ package io.gradcheck.web;
 import io.gradcheck.check.CheckException;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.problems.InvalidProblemSet;
+import java.sql.SQLTransientException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -133,15 +135,56 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
     }
 
-    /** The database failed (not a constraint we handle): nothing was stored, and the caller may retry. */
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail database(DataAccessException e) {
+    /**
+     * The database failed or no connection was free in time (not a constraint we handle): nothing was stored, and
+     * the caller may retry. A transaction that cannot begin (pool exhausted) is a TransactionException, not a
+     * DataAccessException: both are a 503, on every endpoint.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, SQLTransientException.class})
+    ResponseEntity<ProblemDetail> database(Exception e) {
         log.error("database failure", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the database failed "
                 + "during this request and nothing was stored; retry (with the same Idempotency-Key, if any)");
-        p.setType(ProblemTypes.of("unavailable"));
+        p.setType(ProblemTypes.UNAVAILABLE);
         p.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(p);
+    }
+
+    @ExceptionHandler(OverLimit.class)
+    ProblemDetail overLimit(OverLimit e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setType(ProblemTypes.of(e.limit()));
+        p.setTitle("Over a limit of the service");
+        p.setProperty("limit", e.value());
         return p;
+    }
+
+    /** Too many checks at once (CheckAdmission): refused before any work, with when to come back. */
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        p.setType(ProblemTypes.OVERLOADED);
+        p.setTitle("Too many checks at once");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
+    }
+
+    /** Spring's own 4xx (405, 406, 415, a bad parameter): its problem body, with our type for the status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
+            p.setType(switch (statusCode.value()) {
+                case 404 -> ProblemTypes.NOT_FOUND;
+                case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+                case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+                case 413 -> ProblemTypes.BODY_TOO_LARGE;
+                case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+                case 503 -> ProblemTypes.UNAVAILABLE;
+                default -> statusCode.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.INVALID_REQUEST;
+            });
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** The last resort: logged in full here, and a plain sentence to the caller. */

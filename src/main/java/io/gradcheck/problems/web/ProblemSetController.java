@@ -16,6 +16,7 @@ import io.gradcheck.problems.web.ProblemSetViews.SetPage;
 import io.gradcheck.problems.web.ProblemSetViews.SetSummary;
 import io.gradcheck.problems.web.ProblemSetViews.SetView;
 import io.gradcheck.web.ApiKeys;
+import io.gradcheck.web.CheckAdmission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -49,11 +50,14 @@ class ProblemSetController {
     private final ProblemSetService service;
     private final ImportReport importReport;
     private final ApiKeys keys;
+    private final CheckAdmission admission;
 
-    ProblemSetController(ProblemSetService service, ImportReport importReport, ApiKeys keys) {
+    ProblemSetController(ProblemSetService service, ImportReport importReport, ApiKeys keys,
+            CheckAdmission admission) {
         this.service = service;
         this.importReport = importReport;
         this.keys = keys;
+        this.admission = admission;
     }
 
     @GetMapping
@@ -111,7 +115,8 @@ class ProblemSetController {
                                 value = "{\"answer\": \"(A + A^T) x\"}")})))
     CheckReport check(@PathVariable String slug, @PathVariable String key, @RequestBody AnswersRequest body) {
         StoredProblem stored = service.problem(slug, key);
-        return service.check(stored, answers(stored.definition(), body), body.seed());
+        Map<String, Object> answers = answers(stored.definition(), body);
+        return admission.admit(() -> service.check(stored, answers, body.seed()));
     }
 
     static Map<String, Object> answers(ProblemDefinition p, AnswersRequest body) {

@@ -5,6 +5,7 @@ import io.gradcheck.submissions.SubmissionService;
 import io.gradcheck.submissions.SubmissionService.GradeRow;
 import io.gradcheck.submissions.SubmissionService.View;
 import io.gradcheck.web.ApiKeys;
+import io.gradcheck.web.CheckAdmission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -37,10 +38,12 @@ class SubmissionController {
 
     private final SubmissionService service;
     private final ApiKeys keys;
+    private final CheckAdmission admission;
 
-    SubmissionController(SubmissionService service, ApiKeys keys) {
+    SubmissionController(SubmissionService service, ApiKeys keys, CheckAdmission admission) {
         this.service = service;
         this.keys = keys;
+        this.admission = admission;
     }
 
     /** The body of a submission: the learner and the answers by wrt (or {@code answer} for one part). */
@@ -67,7 +70,8 @@ class SubmissionController {
         if (body.answer() != null) {
             answers.putIfAbsent("", body.answer());
         }
-        View v = service.submit(slug, key, body.learnerId(), single(slug, key, answers), idempotencyKey);
+        Map<String, Object> byPart = single(slug, key, answers);
+        View v = admission.admit(() -> service.submit(slug, key, body.learnerId(), byPart, idempotencyKey));
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
     }
 
