@@ -3,6 +3,7 @@ package io.gradcheck.checks;
 import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.CheckRequest.VariableSpec;
+import io.gradcheck.web.AnswerBounds;
 import io.gradcheck.web.OverLimit;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ final class RequestBounds {
             if (parts.get(i) == null) {
                 throw refuse("parts[" + i + "] is null; each part is {\"wrt\": …, \"answer\": …}");
             }
+            AnswerBounds.check(String.valueOf(parts.get(i).wrt()), parts.get(i).answer());
         }
         if (request.constraints() != null) {
             if (request.constraints().size() > MAX_CONSTRAINTS) {

@@ -10,8 +10,6 @@ import io.gradcheck.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -160,21 +158,9 @@ public class SubmissionService {
                 PageRequest.of(page, size)).map(s -> view(s, List.of()));
     }
 
-    /** One row per learner and problem of the set: attempts, best and latest score. */
+    /** One row per learner and problem of the set: attempts, best and latest score (read by GradeBook). */
     public record GradeRow(String learnerId, String problem, int attempts, double bestScore, double latestScore,
             Instant latestAt) {
-    }
-
-    public List<GradeRow> grades(String slug) {
-        problems.get(slug);
-        Map<String, GradeRow> rows = new LinkedHashMap<>();
-        for (Submission s : submissions.findBySetSlugOrderByLearnerIdAscProblemKeyAscAttemptAsc(slug)) {
-            rows.merge(s.learnerId() + "\u0000" + s.problemKey(),
-                    new GradeRow(s.learnerId(), s.problemKey(), 1, s.score(), s.score(), s.createdAt()),
-                    (a, b) -> new GradeRow(a.learnerId(), a.problem(), a.attempts() + 1,
-                            Math.max(a.bestScore(), b.bestScore()), b.latestScore(), b.latestAt()));
-        }
-        return new ArrayList<>(rows.values());
     }
 
     /** Re-scores every stored submission of a problem with its current definition, keeping the old results. */

@@ -159,6 +159,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(PracticeRateLimit.RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(PracticeRateLimit.RateLimited e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        p.setType(ProblemTypes.RATE_LIMITED);
+        p.setTitle("Too many practice checks");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
+    }
+
+    @ExceptionHandler(PracticeClosed.class)
+    ProblemDetail practiceClosed(PracticeClosed e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setType(ProblemTypes.of("practice-closed"));
+        p.setTitle("Practice checks are closed for this problem");
+        return p;
+    }
+
     /** Too many checks at once (CheckAdmission): refused before any work, with when to come back. */
     @ExceptionHandler(Overloaded.class)
     ResponseEntity<ProblemDetail> overloaded(Overloaded e) {

@@ -24,6 +24,7 @@ public final class Parser {
             throw new ExpressionException(Kind.LIMIT_EXCEEDED, "the expression is " + text.length()
                     + " characters long; the limit is " + limits.maxLength());
         }
+        text = AsciiDigits.of(text);
         List<Lexeme> lexemes = Lexer.lex(text, declarations);
         Grammar.check(lexemes, text, limits);
         var rpn = Exp4jFrontEnd.toReversePolish(lexemes);
