@@ -39,6 +39,11 @@ public final class AnswerBounds {
                         + " characters; expressions are read up to " + MAX_LENGTH);
             }
         } else if (answer instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                throw new OverLimit("empty-answer-entries", 1, "the answer for `" + part + "` has an empty list; "
+                        + "an entry-wise answer is a list of rows, each with at least one entry, as "
+                        + "[[\"a\", \"b\"], [\"c\", \"d\"]]");
+            }
             for (Object o : c) {
                 walk(part, o, entries);
             }

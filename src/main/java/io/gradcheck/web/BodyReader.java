@@ -18,6 +18,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,6 +47,13 @@ class BodyReader extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && !concrete(type)) {
+            RawProblem.write(response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    "the Content-Type `" + type.replaceAll("[^\\x20-\\x7e]", "?") + "` is not one media type; "
+                    + "send the body as application/json");
+            return;
+        }
         long max = limits.maxBody().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > max) {
@@ -125,6 +134,16 @@ class BodyReader extends OncePerRequestFilter {
                 }
             }
         });
+    }
+
+    /** A Content-Type that names one media type: `application/*` or `;;;` name none (Spring refuses them late). */
+    private static boolean concrete(String type) {
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            return !media.isWildcardType() && !media.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean hasBody(HttpServletRequest request) {
