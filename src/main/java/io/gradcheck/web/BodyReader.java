@@ -127,9 +127,20 @@ class BodyReader extends OncePerRequestFilter {
                 }
             }
 
+            /** Mostly a read timeout: no byte for server.tomcat.connection-timeout. Too slow, like the deadline. */
             @Override
             public void onError(Throwable t) {
                 if (settled.compareAndSet(false, true)) {
+                    try {
+                        if (!response.isCommitted()) {
+                            response.setHeader("Connection", "close");
+                            RawProblem.write(response, 408, ProblemTypes.BODY_TOO_SLOW, "Request body too slow",
+                                    "the request body stopped arriving (no data within the connection timeout); "
+                                            + "send it again, whole");
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        // the connection is gone: nothing more to say
+                    }
                     async.complete();
                 }
             }

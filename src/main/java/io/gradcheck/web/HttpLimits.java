@@ -23,7 +23,7 @@ public record HttpLimits(Integer concurrentChecks, Integer checkQueue, Duration 
     public HttpLimits {
         concurrentChecks = concurrentChecks == null || concurrentChecks < 1
                 ? Runtime.getRuntime().availableProcessors() : concurrentChecks;
-        checkQueue = checkQueue == null ? 2 * concurrentChecks : Math.max(0, checkQueue);
+        checkQueue = checkQueue == null ? 16 * concurrentChecks : Math.max(0, checkQueue);
         queueWait = queueWait == null ? Duration.ofSeconds(2) : queueWait;
         retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
         bodyDeadline = bodyDeadline == null ? Duration.ofSeconds(10) : bodyDeadline;
