@@ -1,11 +1,13 @@
 package io.gradcheck.check;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.expr.ExpressionException;
-import io.gradcheck.expr.Node;
+import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
+import io.gradcheck.expr.parse.Declarations;
+import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import java.util.ArrayList;
@@ -13,28 +15,72 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A learner's answer: one expression, or a JSON array of scalar expressions written entry by entry as the
- * notes write a Jacobian out. A flat array is a column; a row is written [["a", "b"]].
+ * A learner's answer, in one of the forms the API accepts: one expression, or a JSON array of scalar expressions
+ * written entry by entry as the notes write a Jacobian out (a flat array is a column; a row is [["a", "b"]]).
+ * A new form is a new record here.
  */
-final class Answer {
+sealed interface Answer permits Answer.Expression, Answer.EntryWise {
 
-    private final Shape shape;
-    private final List<ParsedExpression> entries;
-    private final boolean entryWise;
+    /** At most this many entries in an entry-wise answer. */
+    int MAX_ENTRIES = 100_000;
 
-    private Answer(Shape shape, List<ParsedExpression> entries, boolean entryWise) {
-        this.shape = shape;
-        this.entries = entries;
-        this.entryWise = entryWise;
+    Shape shape();
+
+    Tensor value(Map<String, Tensor> point);
+
+    /** Estimated operations of one evaluation. */
+    long cost();
+
+    String canonical();
+
+    String latex();
+
+    default ExpressionView view() {
+        return new ExpressionView(shape().dims(), canonical(), latex());
     }
 
-    /** Reads the answer; an unreadable one is an {@link Invalid} carrying the reason for the learner. */
-    static Answer read(Object answer, Declarations declarations) {
+    /** Reads the answer under the engine's limits; an unreadable one is an {@link Invalid} with the reason. */
+    static Answer read(Object answer, Declarations declarations, Limits limits) {
+        if (answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
+            answer = MatrixAnswer.texts(latex); // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry
+        }
         if (answer instanceof String text) {
-            ParsedExpression p = Parser.parse(text, declarations);
-            return new Answer(p.shape(), List.of(p), false);
+            return new Expression(Parser.parse(text, declarations, limits));
         }
         if (answer instanceof List<?> list && !list.isEmpty()) {
+            return EntryWise.read(list, declarations, limits);
+        }
+        throw new Invalid("the answer must be an expression, or an array of expressions entry by entry");
+    }
+
+    /** One expression for the whole derivative. */
+    record Expression(ParsedExpression parsed) implements Answer {
+
+        public Shape shape() {
+            return parsed.shape();
+        }
+
+        public Tensor value(Map<String, Tensor> point) {
+            return Evaluator.value(parsed.root(), point);
+        }
+
+        public long cost() {
+            return parsed.cost();
+        }
+
+        public String canonical() {
+            return parsed.canonical();
+        }
+
+        public String latex() {
+            return parsed.latex();
+        }
+    }
+
+    /** Scalar expressions entry by entry, row-major. */
+    record EntryWise(Shape shape, List<ParsedExpression> entries) implements Answer {
+
+        static EntryWise read(List<?> list, Declarations declarations, Limits limits) {
             boolean nested = list.get(0) instanceof List<?>;
             int rows = list.size();
             int cols = nested ? ((List<?>) list.get(0)).size() : 1;
@@ -42,93 +88,82 @@ final class Answer {
             for (int i = 0; i < rows; i++) {
                 List<?> row = nested ? asRow(list.get(i), cols, i) : List.of(list.get(i));
                 for (int j = 0; j < cols; j++) {
-                    entries.add(entry(row.get(j), declarations, nested ? "(" + (i + 1) + "," + (j + 1) + ")"
+                    entries.add(entry(row.get(j), declarations, limits, nested ? "(" + (i + 1) + "," + (j + 1) + ")"
                             : String.valueOf(i + 1)));
                 }
             }
-            if (rows * (long) cols > 100_000) {
-                throw new Invalid("an entry-wise answer may have at most 100000 entries");
+            if (rows * (long) cols > MAX_ENTRIES) {
+                throw new Invalid("an entry-wise answer may have at most " + MAX_ENTRIES + " entries");
             }
-            return new Answer(new Shape(rows, cols), entries, true);
+            return new EntryWise(new Shape(rows, cols), entries);
         }
-        throw new Invalid("the answer must be an expression, or an array of expressions entry by entry");
-    }
 
-    private static List<?> asRow(Object row, int cols, int i) {
-        if (!(row instanceof List<?> r) || r.size() != cols) {
-            throw new Invalid("row " + (i + 1) + " of the answer does not have " + cols
-                    + " entries like the first row");
-        }
-        return r;
-    }
-
-    private static ParsedExpression entry(Object entry, Declarations declarations, String where) {
-        String text = entry instanceof Number n ? n.toString() : entry instanceof String s ? s : null;
-        if (text == null) {
-            throw new Invalid("entry " + where + " of the answer must be an expression");
-        }
-        try {
-            ParsedExpression p = Parser.parse(text, declarations);
-            if (!p.shape().isScalar()) {
-                throw new Invalid("entry " + where + " of the answer is " + p.shape() + "; each entry must be a scalar");
+        private static List<?> asRow(Object row, int cols, int i) {
+            if (!(row instanceof List<?> r) || r.size() != cols) {
+                throw new Invalid("row " + (i + 1) + " of the answer does not have " + cols
+                        + " entries like the first row");
             }
-            return p;
-        } catch (ExpressionException e) {
-            throw new Invalid("entry " + where + " of the answer: " + e.getMessage());
+            return r;
         }
-    }
 
-    Shape shape() {
-        return shape;
-    }
-
-    Tensor value(Map<String, Tensor> point) {
-        if (!entryWise) {
-            return Evaluator.value(entries.get(0).root(), point);
-        }
-        double[] v = new double[entries.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Evaluator.value(entries.get(i).root(), point).data()[0];
-        }
-        return new Tensor(shape, v);
-    }
-
-    long cost() {
-        long c = 0;
-        for (ParsedExpression p : entries) {
-            c += p.cost();
-        }
-        return c;
-    }
-
-    String canonical() {
-        return entryWise ? matrix(false) : entries.get(0).canonical();
-    }
-
-    String latex() {
-        return entryWise ? matrix(true) : entries.get(0).latex();
-    }
-
-    private String matrix(boolean latex) {
-        StringBuilder s = new StringBuilder(latex ? "\\begin{bmatrix} " : "[");
-        for (int i = 0; i < shape.rows(); i++) {
-            s.append(i == 0 ? "" : latex ? " \\\\ " : ", ").append(latex ? "" : shape.cols() > 1 ? "[" : "");
-            for (int j = 0; j < shape.cols(); j++) {
-                ParsedExpression e = entries.get(i * shape.cols() + j);
-                s.append(j == 0 ? "" : latex ? " & " : ", ")
-                        .append(latex ? e.latex() : "\"" + e.canonical() + "\"");
+        private static ParsedExpression entry(Object entry, Declarations declarations, Limits limits, String where) {
+            String text = entry instanceof Number n ? n.toString() : entry instanceof String s ? s : null;
+            if (text == null) {
+                throw new Invalid("entry " + where + " of the answer must be an expression");
             }
-            s.append(latex || shape.cols() == 1 ? "" : "]");
+            try {
+                ParsedExpression p = Parser.parse(text, declarations, limits);
+                if (!p.shape().isScalar()) {
+                    throw new Invalid("entry " + where + " of the answer is " + p.shape()
+                            + "; each entry must be a scalar");
+                }
+                return p;
+            } catch (ExpressionException e) {
+                throw new Invalid("entry " + where + " of the answer: " + e.getMessage());
+            }
         }
-        return s.append(latex ? " \\end{bmatrix}" : "]").toString();
-    }
 
-    Node singleRoot() {
-        return entryWise ? null : entries.get(0).root();
+        public Tensor value(Map<String, Tensor> point) {
+            double[] v = new double[entries.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Evaluator.value(entries.get(i).root(), point).data()[0];
+            }
+            return new Tensor(shape, v);
+        }
+
+        public long cost() {
+            long c = 0;
+            for (ParsedExpression p : entries) {
+                c += p.cost();
+            }
+            return c;
+        }
+
+        public String canonical() {
+            return matrix(false);
+        }
+
+        public String latex() {
+            return matrix(true);
+        }
+
+        private String matrix(boolean latex) {
+            StringBuilder s = new StringBuilder(latex ? "\\begin{bmatrix} " : "[");
+            for (int i = 0; i < shape.rows(); i++) {
+                s.append(i == 0 ? "" : latex ? " \\\\ " : ", ").append(latex ? "" : shape.cols() > 1 ? "[" : "");
+                for (int j = 0; j < shape.cols(); j++) {
+                    ParsedExpression e = entries.get(i * shape.cols() + j);
+                    s.append(j == 0 ? "" : latex ? " & " : ", ")
+                            .append(latex ? e.latex() : "\"" + e.canonical() + "\"");
+                }
+                s.append(latex || shape.cols() == 1 ? "" : "]");
+            }
+            return s.append(latex ? " \\end{bmatrix}" : "]").toString();
+        }
     }
 
     /** The answer cannot be read: the learner's mistake, reported in the verdict, never as an HTTP error. */
-    static final class Invalid extends RuntimeException {
+    final class Invalid extends RuntimeException {
         Invalid(String message) {
             super(message, null, false, false);
         }

@@ -3,15 +3,8 @@ package io.gradcheck.check;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The outcome of a check. verdict ∈ correct, incorrect, invalid, inconclusive; the seed reproduces it exactly.
- */
-public record CheckReport(String verdict, long seed, ExpressionView function, List<PartReport> parts, String reason) {
-
-    public static final String CORRECT = "correct";
-    public static final String INCORRECT = "incorrect";
-    public static final String INVALID = "invalid";
-    public static final String INCONCLUSIVE = "inconclusive";
+/** The outcome of a check; the seed reproduces it exactly. */
+public record CheckReport(Verdict verdict, long seed, ExpressionView function, List<PartReport> parts, String reason) {
 
     /** How an expression was read: its shape, canonical text and LaTeX. */
     public record ExpressionView(List<Integer> shape, String canonical, String latex) {
@@ -20,9 +13,9 @@ public record CheckReport(String verdict, long seed, ExpressionView function, Li
     /** One part: its verdict, the shapes, the diagnosis and the evidence point by point. */
     public record PartReport(
             String wrt,
-            String layout,
+            Layout layout,
             int order,
-            String verdict,
+            Verdict verdict,
             List<Integer> expectedShape,
             List<Integer> answerShape,
             ExpressionView answer,
@@ -31,19 +24,16 @@ public record CheckReport(String verdict, long seed, ExpressionView function, Li
             int skippedPoints) {
     }
 
-    /**
-     * What is wrong, in one sentence. kind ∈ correct, transposed, negated, scaled, symmetric_only,
-     * partially_correct, wrong_shape, undefined, wrong, unreadable, inconclusive.
-     */
+    /** What is wrong, in one sentence, with the details some kinds carry. */
     public record Diagnosis(
-            String kind,
+            DiagnosisKind kind,
             String message,
             Double factor,
             List<String> wrongEntries,
             List<Integer> expectedShape,
-            String suggestedLayout) {
+            Layout suggestedLayout) {
 
-        static Diagnosis of(String kind, String message) {
+        static Diagnosis of(DiagnosisKind kind, String message) {
             return new Diagnosis(kind, message, null, null, null, null);
         }
     }

@@ -1,7 +1,8 @@
 package io.gradcheck.check;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.ExpressionException;
+import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.ParsedExpression;
@@ -15,7 +16,7 @@ record Constraint(String text, ParsedExpression left, String op, ParsedExpressio
 
     private static final Pattern COMPARISON = Pattern.compile("(>=|<=|≥|≤|>|<)");
 
-    static Constraint parse(String text, Declarations declarations) {
+    static Constraint parse(String text, Declarations declarations, Limits limits) {
         Matcher m = text == null ? null : COMPARISON.matcher(text);
         if (m == null || !m.find()) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "the constraint `" + text
@@ -27,8 +28,8 @@ record Constraint(String text, ParsedExpression left, String op, ParsedExpressio
             default -> m.group(1);
         };
         try {
-            ParsedExpression left = Parser.parse(text.substring(0, m.start()), declarations);
-            ParsedExpression right = Parser.parse(text.substring(m.end()), declarations);
+            ParsedExpression left = Parser.parse(text.substring(0, m.start()), declarations, limits);
+            ParsedExpression right = Parser.parse(text.substring(m.end()), declarations, limits);
             if (!left.shape().isScalar() || !right.shape().isScalar()) {
                 throw new CheckException(CheckException.Kind.BAD_REQUEST, "both sides of the constraint `" + text
                         + "` must be scalars");

@@ -3,18 +3,17 @@ package io.gradcheck.check;
 import io.gradcheck.check.CheckReport.Diagnosis;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.eval.Evaluator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * Says how a wrong answer is wrong, by testing what it is instead, in this order: undefined where f is
  * defined, the transpose, a constant multiple (the negative, a missing factor 2, …), right only for symmetric
- * constant matrices, right in some entries only. Each test re-uses the sampled points and directions.
+ * constant matrices, right in some entries only. Each test re-uses the sampled points and directions of the
+ * {@link Evidence}, its only input.
  */
 final class Diagnoser {
 
@@ -22,10 +21,10 @@ final class Diagnoser {
     static final int FULL_REFERENCE_LIMIT = 100_000;
     private static final int FULL_REFERENCE_POINTS = 3;
 
-    private final PartJudge judge;
+    private final Evidence evidence;
 
-    Diagnoser(PartJudge judge) {
-        this.judge = judge;
+    Diagnoser(Evidence evidence) {
+        this.evidence = evidence;
     }
 
     Diagnosis diagnose() {
@@ -46,10 +45,10 @@ final class Diagnoser {
     }
 
     private Diagnosis undefined() {
-        for (int k = 0; k < judge.probes().size(); k++) {
-            if (!judge.answers().get(k).allFinite()) {
-                return Diagnosis.of("undefined", "Your answer is undefined (NaN or infinite) at "
-                        + describe(judge.probes().get(k).point()) + ", where the function and its derivative are "
+        for (int k = 0; k < evidence.probes().size(); k++) {
+            if (!evidence.answers().get(k).allFinite()) {
+                return Diagnosis.of(DiagnosisKind.UNDEFINED, "Your answer is undefined (NaN or infinite) at "
+                        + describe(evidence.probes().get(k).point()) + ", where the function and its derivative are "
                         + "defined.");
             }
         }
@@ -57,11 +56,39 @@ final class Diagnoser {
     }
 
     private Diagnosis transposed() {
-        Shape s = judge.plan().expected();
-        if (s.isScalar() || !s.isSquare() || !judge.matches(a -> PartJudge.transpose(a, s))) {
+        Shape s = evidence.plan().expected();
+        if (s.isScalar() || !s.isSquare() || !evidence.matches(a -> Values.transpose(a, s.rows(), s.cols()))) {
             return null;
         }
-        return judge.transposedDiagnosis();
+        return transposed(evidence.plan());
+    }
+
+    /** The answer is the transpose of the derivative: which layout it would fit, or just "transpose it". */
+    static Diagnosis transposed(PartPlan plan) {
+        if (plan.order() == 1 && (plan.layout() == Layout.NUMERATOR || plan.layout() == Layout.DENOMINATOR)) {
+            String other = plan.layout() == Layout.NUMERATOR ? "denominator" : "numerator";
+            return Diagnosis.of(DiagnosisKind.TRANSPOSED, "Your answer is the transpose of " + what(plan)
+                    + ": it would be right in the " + other + " layout, so transpose it.");
+        }
+        String shapeNote = plan.order() == 1 && plan.layout() == Layout.GRADIENT
+                ? " (the gradient has the shape of " + plan.wrt() + ")" : "";
+        return Diagnosis.of(DiagnosisKind.TRANSPOSED, "Your answer is the transpose of " + what(plan) + shapeNote
+                + ": transpose it.");
+    }
+
+    /** The answer has another shape than the part asks: which, and the layout such a shape would fit, if any. */
+    static Diagnosis wrongShape(PartPlan plan, Shape shape, Shape f) {
+        Shape expected = plan.expected();
+        Layout suggested = plan.order() == 1 ? Layout.suggestedBy(shape, f, plan.wrtShape()) : null;
+        String message = "Your answer is " + shape + ", but " + what(plan) + " is " + expected
+                + (suggested != null ? "; a " + shape + " answer would fit the " + suggested.text() + " layout" : "")
+                + ".";
+        return new Diagnosis(DiagnosisKind.WRONG_SHAPE, message, null, null, expected.dims(), suggested);
+    }
+
+    private static String what(PartPlan plan) {
+        return plan.order() == 2 ? "the Hessian with respect to " + plan.wrt()
+                : "the derivative with respect to " + plan.wrt() + " in the " + plan.layout().text() + " layout";
     }
 
     /** answer = c · derivative for one constant c, fitted by least squares over the points. */
@@ -69,9 +96,9 @@ final class Diagnoser {
         double ar = 0;
         double rr = 0;
         int equations = 0;
-        for (int k = 0; k < judge.probes().size(); k++) {
-            Probe p = judge.probes().get(k);
-            double[] a = judge.contracted(judge.answers().get(k).data(), p);
+        for (int k = 0; k < evidence.probes().size(); k++) {
+            Probe p = evidence.probes().get(k);
+            double[] a = evidence.contracted(evidence.answers().get(k).data(), p);
             for (int i = 0; i < a.length; i++) {
                 ar += a[i] * p.reference()[i];
                 rr += p.reference()[i] * p.reference()[i];
@@ -84,25 +111,26 @@ final class Diagnoser {
             return null;
         }
         double factor = nice(c);
-        if (!judge.matches(a -> times(a, 1 / factor))) {
+        if (!evidence.matches(a -> times(a, 1 / factor))) {
             return null;
         }
         if (factor == -1) {
-            return Diagnosis.of("negated", "Your answer has the wrong sign: it is the negative of the derivative.");
+            return Diagnosis.of(DiagnosisKind.NEGATED,
+                    "Your answer has the wrong sign: it is the negative of the derivative.");
         }
         String message = factor == 0.5 ? "Your answer is half the derivative: a factor 2 is missing."
                 : factor == 2 ? "Your answer is twice the derivative: there is an extra factor 2 (or a 1/2 is missing)."
-                : "Your answer is " + format(factor) + " times the derivative: look for a missing or extra constant "
-                        + "factor.";
-        return new Diagnosis("scaled", message, factor, null, null, null);
+                : "Your answer is " + Values.format(factor) + " times the derivative: look for a missing or extra "
+                        + "constant factor.";
+        return new Diagnosis(DiagnosisKind.SCALED, message, factor, null, null, null);
     }
 
     /** Right when every constant square matrix is replaced by its symmetric part (A + Aᵀ)/2. */
     private Diagnosis symmetricOnly() {
         List<String> matrices = new ArrayList<>();
-        judge.firstPoint().forEach((name, t) -> {
-            if (t.shape().isMatrix() && t.shape().isSquare() && !name.equals(judge.plan().wrt())
-                    && !judge.sampler().isDeclaredSymmetric(name)) {
+        evidence.probes().get(0).point().forEach((name, t) -> {
+            if (t.shape().isMatrix() && t.shape().isSquare() && !name.equals(evidence.plan().wrt())
+                    && !evidence.declaredSymmetric().test(name)) {
                 matrices.add(name);
             }
         });
@@ -110,15 +138,15 @@ final class Diagnoser {
             return null;
         }
         int checked = 0;
-        for (Probe p : judge.probes()) {
+        for (Probe p : evidence.probes()) {
             Map<String, Tensor> point = new LinkedHashMap<>(p.point());
             matrices.forEach(name -> point.put(name, symmetricPart(point.get(name))));
-            Probe q = judge.sampling().reprobe(judge.plan(), p, point);
+            Probe q = evidence.reprobe(p, point);
             if (q == null) {
                 continue;
             }
-            double[] a = judge.contracted(judge.plan().answer().value(point).data(), q);
-            if (!judge.tol().passes(a, q.reference())) {
+            double[] a = evidence.contracted(evidence.plan().answer().value(point).data(), q);
+            if (!evidence.tol().passes(a, q.reference())) {
                 return null;
             }
             checked++;
@@ -127,34 +155,28 @@ final class Diagnoser {
             return null;
         }
         String names = String.join(", ", matrices);
-        return Diagnosis.of("symmetric_only", "Your answer is right only when " + names
+        return Diagnosis.of(DiagnosisKind.SYMMETRIC_ONLY, "Your answer is right only when " + names
                 + (matrices.size() == 1 ? " is" : " are") + " symmetric; for a general " + names
                 + " the derivative is different (compare what " + names + " and its transpose contribute).");
     }
 
     /** Entry by entry against the full reference, at up to three points. */
     private Diagnosis partiallyCorrect() {
-        PartPlan plan = judge.plan();
+        PartPlan plan = evidence.plan();
         int n = plan.wrtShape().size();
-        int m = judge.fSize();
+        int m = evidence.fSize();
         long entries = plan.order() == 2 ? (long) n * n : (long) m * n;
         if (entries > FULL_REFERENCE_LIMIT || (plan.order() == 2 && n > 100)) {
             return null;
         }
         Shape answerShape = plan.expected();
         TreeSet<Integer> wrong = new TreeSet<>();
-        for (int k = 0; k < Math.min(FULL_REFERENCE_POINTS, judge.probes().size()); k++) {
-            Map<String, Tensor> point = judge.probes().get(k).point();
-            double[] reference = fullReference(point);
-            double[] answer = plan.jacobianForm(judge.answers().get(k).data(), judge.function().shape());
-            double scale = 0;
-            for (int i = 0; i < reference.length; i++) {
-                scale = Math.max(scale, Math.max(Math.abs(reference[i]), Math.abs(answer[i])));
-            }
-            for (int i = 0; i < reference.length; i++) {
-                if (!(Math.abs(answer[i] - reference[i]) <= judge.tol().atol() + judge.tol().rtol() * scale)) {
-                    wrong.add(answerIndex(i, m, n));
-                }
+        for (int k = 0; k < Math.min(FULL_REFERENCE_POINTS, evidence.probes().size()); k++) {
+            Map<String, Tensor> point = evidence.probes().get(k).point();
+            double[] reference = Reference.full(evidence.f(), plan, point, m);
+            double[] answer = plan.jacobianForm(evidence.answers().get(k).data(), evidence.f().shape());
+            for (int i : evidence.tol().failing(answer, reference)) {
+                wrong.add(answerIndex(i, m, n));
             }
         }
         if (wrong.isEmpty() || wrong.size() == entries) {
@@ -163,39 +185,14 @@ final class Diagnoser {
         List<String> names = new ArrayList<>();
         wrong.forEach(i -> names.add(entryName(i, answerShape)));
         List<String> shown = names.size() > 20 ? names.subList(0, 20) : names;
-        return new Diagnosis("partially_correct", "Some entries are right, but " + (names.size() == 1 ? "entry "
-                : "entries ") + String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20)
+        return new Diagnosis(DiagnosisKind.PARTIALLY_CORRECT, "Some entries are right, but "
+                + (names.size() == 1 ? "entry " : "entries ") + String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20)
                 + " more" : "") + (names.size() == 1 ? " is" : " are") + " not.", null, names, null, null);
-    }
-
-    /** The Jacobian form of the true derivative: one dual pass per entry of wrt (or nested passes per pair). */
-    private double[] fullReference(Map<String, Tensor> point) {
-        PartPlan plan = judge.plan();
-        Shape ws = plan.wrtShape();
-        int n = ws.size();
-        int m = judge.fSize();
-        double[] out = new double[plan.order() == 2 ? n * n : m * n];
-        for (int j = 0; j < n; j++) {
-            Tensor ej = unit(ws, j);
-            if (plan.order() == 2) {
-                for (int i = 0; i < n; i++) {
-                    out[i * n + j] = Evaluator.secondDirectional(judge.function().root(), point, plan.wrt(),
-                            unit(ws, i), ej).scalarPart(3);
-                }
-            } else {
-                double[] column = Evaluator.directional(judge.function().root(), point, plan.wrt(), ej)
-                        .partAsTensor(1).data();
-                for (int i = 0; i < m; i++) {
-                    out[i * n + j] = column[i];
-                }
-            }
-        }
-        return out;
     }
 
     /** Where entry i of the Jacobian form stands in the answer as the layout writes it. */
     private int answerIndex(int i, int m, int n) {
-        return judge.plan().order() == 1 && judge.plan().layout() == Layout.DENOMINATOR
+        return evidence.plan().order() == 1 && evidence.plan().layout() == Layout.DENOMINATOR
                 ? (i % n) * m + i / n : i;
     }
 
@@ -205,33 +202,20 @@ final class Diagnoser {
     }
 
     private Diagnosis wrong() {
-        for (int k = 0; k < judge.probes().size(); k++) {
-            Probe p = judge.probes().get(k);
-            double[] a = judge.contracted(judge.answers().get(k).data(), p);
-            if (!judge.tol().passes(a, p.reference())) {
-                return Diagnosis.of("wrong", "Your answer does not match the derivative: at "
+        for (int k = 0; k < evidence.probes().size(); k++) {
+            Probe p = evidence.probes().get(k);
+            double[] a = evidence.contracted(evidence.answers().get(k).data(), p);
+            if (!evidence.tol().passes(a, p.reference())) {
+                return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative: at "
                         + describe(p.point()) + ", along a random direction the derivative changes by "
-                        + format(p.reference()[0]) + " but your answer gives " + format(a[0]) + ".");
+                        + Values.format(p.reference()[0]) + " but your answer gives " + Values.format(a[0]) + ".");
             }
         }
-        return Diagnosis.of("wrong", "Your answer does not match the derivative.");
-    }
-
-    private static Tensor unit(Shape s, int i) {
-        double[] d = new double[s.size()];
-        d[i] = 1;
-        return new Tensor(s, d);
+        return Diagnosis.of(DiagnosisKind.WRONG, "Your answer does not match the derivative.");
     }
 
     private static Tensor symmetricPart(Tensor t) {
-        int n = t.shape().rows();
-        double[] d = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                d[i * n + j] = (t.get(i, j) + t.get(j, i)) / 2;
-            }
-        }
-        return new Tensor(t.shape(), d);
+        return new Tensor(t.shape(), Values.symmetricPart(t.data(), t.shape().rows()));
     }
 
     private static double[] times(double[] a, double c) {
@@ -253,34 +237,14 @@ final class Diagnoser {
         return c;
     }
 
-    private static String format(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
-                : String.format(Locale.ROOT, "%.6g", d);
-    }
-
     /** "x = [0.5, -1.2, 1.9]" for the small variables of a point. */
     private static String describe(Map<String, Tensor> point) {
         List<String> parts = new ArrayList<>();
         point.forEach((name, t) -> {
             if (t.shape().size() <= 9) {
-                parts.add(name + " = " + values(t));
+                parts.add(name + " = " + Values.text(t));
             }
         });
         return parts.isEmpty() ? "a sampled point" : String.join(", ", parts);
-    }
-
-    private static String values(Tensor t) {
-        if (t.shape().isScalar()) {
-            return format(t.data()[0]);
-        }
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < t.shape().rows(); i++) {
-            List<String> v = new ArrayList<>();
-            for (int j = 0; j < t.shape().cols(); j++) {
-                v.add(format(t.get(i, j)));
-            }
-            rows.add(t.shape().isMatrix() ? "[" + String.join(", ", v) + "]" : v.get(0));
-        }
-        return "[" + String.join(", ", rows) + "]";
     }
 }

@@ -42,18 +42,8 @@ public enum Layout {
 
     /** Entry (i, j) of the Jacobian form, read from an answer of {@link #answerShape}: row-major throughout. */
     public double[] toJacobianForm(double[] answer, Shape f, Shape wrt) {
-        int m = f.size();
-        int n = wrt.size();
-        if (this != DENOMINATOR) {
-            return answer;
-        }
-        double[] out = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                out[i * n + j] = answer[j * m + i];
-            }
-        }
-        return out;
+        // a denominator-layout answer is n × m: its transpose is the m × n Jacobian form
+        return this == DENOMINATOR ? Values.transpose(answer, wrt.size(), f.size()) : answer;
     }
 
     /** The layouts in which an answer of this shape would make sense, for a wrong-shape message. */

@@ -8,157 +8,102 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Predicate;
 
-/** Judges one part at the valid points: compares the answer with the reference and, when it fails, says how. */
+/**
+ * Judges one part at the valid points: compares the answer with the reference and, when it fails, hands the
+ * evidence to the {@link Diagnoser} to say how.
+ */
 final class PartJudge {
 
     private final ParsedExpression f;
     private final PartPlan plan;
     private final List<Probe> probes;
     private final Tolerances tol;
-    private final Sampling sampling;
-    private final Sampler sampler;
-    private final int fSize;
-    private final List<Tensor> answers = new ArrayList<>();
+    private final int skipped;
+    private final Predicate<String> declaredSymmetric;
 
-    PartJudge(ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol,
-            Sampling sampling, Sampler sampler) {
+    PartJudge(ParsedExpression f, PartPlan plan, List<Probe> probes, Tolerances tol, int skipped,
+            Predicate<String> declaredSymmetric) {
         this.f = f;
         this.plan = plan;
         this.probes = probes;
         this.tol = tol;
-        this.sampling = sampling;
-        this.sampler = sampler;
-        this.fSize = plan.order() == 2 ? 1 : f.shape().size();
+        this.skipped = skipped;
+        this.declaredSymmetric = declaredSymmetric;
     }
 
     PartReport judge() {
         if (plan.answer() == null) {
-            return report(CheckReport.INVALID, null, Diagnosis.of("unreadable",
+            return report(Verdict.INVALID, null, Diagnosis.of(DiagnosisKind.UNREADABLE,
                     "We could not read your answer: " + plan.unreadable()), List.of());
         }
         Shape shape = plan.answer().shape();
+        List<Tensor> answers = new ArrayList<>();
         probes.forEach(p -> answers.add(plan.answer().value(p.point())));
+        Evidence evidence = new Evidence(f, plan, probes, answers, tol, declaredSymmetric);
         if (!shape.equals(plan.expected())) {
-            return wrongShape(shape);
+            return wrongShape(evidence, shape);
         }
-        List<PointEvidence> evidence = new ArrayList<>();
+        List<PointEvidence> points = new ArrayList<>();
         boolean all = true;
         for (int k = 0; k < probes.size(); k++) {
             Probe p = probes.get(k);
-            double[] a = contracted(answers.get(k).data(), p);
+            double[] a = evidence.contracted(answers.get(k).data(), p);
             boolean passed = tol.passes(a, p.reference());
             all &= passed;
-            evidence.add(Checker.evidence(p, a, Tolerances.error(a, p.reference()), passed));
+            points.add(point(p, a, Tolerances.error(a, p.reference()), passed));
         }
         if (all) {
-            return report(CheckReport.CORRECT, shape, Diagnosis.of("correct", "Your derivative matches the reference at "
-                    + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")), evidence);
+            return report(Verdict.CORRECT, shape, Diagnosis.of(DiagnosisKind.CORRECT, "Your derivative matches the "
+                    + "reference at " + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")),
+                    points);
         }
-        return report(CheckReport.INCORRECT, shape, new Diagnoser(this).diagnose(), evidence);
+        return report(Verdict.INCORRECT, shape, new Diagnoser(evidence).diagnose(), points);
     }
 
-    private PartReport wrongShape(Shape shape) {
+    private PartReport wrongShape(Evidence evidence, Shape shape) {
         Shape expected = plan.expected();
-        if (shape.equals(expected.transposed()) && matches(a -> transpose(a, shape))) {
-            return report(CheckReport.INCORRECT, shape, transposedDiagnosis(), List.of());
+        if (shape.equals(expected.transposed())
+                && evidence.matches(a -> Values.transpose(a, shape.rows(), shape.cols()))) {
+            return report(Verdict.INCORRECT, shape, Diagnoser.transposed(plan), List.of());
         }
-        Layout suggested = plan.order() == 1 ? Layout.suggestedBy(shape, f.shape(), plan.wrtShape()) : null;
-        String message = "Your answer is " + shape + ", but " + what() + " is " + expected
-                + (suggested != null ? "; a " + shape + " answer would fit the " + suggested.text() + " layout" : "")
-                + ".";
-        Diagnosis d = new Diagnosis("wrong_shape", message, null, null, expected.dims(),
-                suggested == null ? null : suggested.text());
-        boolean fitsSomething = suggested != null || shape.equals(expected.transposed());
-        return report(fitsSomething ? CheckReport.INCORRECT : CheckReport.INVALID, shape, d, List.of());
+        Diagnosis d = Diagnoser.wrongShape(plan, shape, f.shape());
+        boolean fitsSomething = d.suggestedLayout() != null || shape.equals(expected.transposed());
+        return report(fitsSomething ? Verdict.INCORRECT : Verdict.INVALID, shape, d, List.of());
     }
 
-    String what() {
-        return plan.order() == 2 ? "the Hessian with respect to " + plan.wrt()
-                : "the derivative with respect to " + plan.wrt() + " in the " + plan.layout().text() + " layout";
-    }
-
-    Diagnosis transposedDiagnosis() {
-        if (plan.order() == 1 && (plan.layout() == Layout.NUMERATOR || plan.layout() == Layout.DENOMINATOR)) {
-            String other = plan.layout() == Layout.NUMERATOR ? "denominator" : "numerator";
-            return Diagnosis.of("transposed", "Your answer is the transpose of " + what() + ": it would be right in "
-                    + "the " + other + " layout, so transpose it.");
-        }
-        String shapeNote = plan.order() == 1 && plan.layout() == Layout.GRADIENT
-                ? " (the gradient has the shape of " + plan.wrt() + ")" : "";
-        return Diagnosis.of("transposed", "Your answer is the transpose of " + what() + shapeNote
-                + ": transpose it.");
-    }
-
-    /** The answer (as the answer's own values) contracted with the probe's directions. */
-    double[] contracted(double[] answer, Probe p) {
-        return plan.contract(plan.jacobianForm(answer, f.shape()), p, fSize);
-    }
-
-    /** True when the answer, changed by {@code change}, passes at every probe. */
-    boolean matches(UnaryOperator<double[]> change) {
-        for (int k = 0; k < probes.size(); k++) {
-            double[] a = contracted(change.apply(answers.get(k).data()), probes.get(k));
-            if (!tol.passes(a, probes.get(k).reference())) {
-                return false;
+    /** Evidence of one point, with the values of variables small enough to show. */
+    private static PointEvidence point(Probe p, double[] answer, double error, boolean passed) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        p.point().forEach((name, t) -> {
+            if (t.shape().size() <= 100) {
+                values.put(name, Values.write(t));
             }
+        });
+        return new PointEvidence(values, numbers(p.reference()), numbers(answer), error, passed);
+    }
+
+    private static Object numbers(double[] d) {
+        if (d == null) {
+            return null;
         }
-        return true;
-    }
-
-    static double[] transpose(double[] a, Shape s) {
-        double[] t = new double[a.length];
-        for (int i = 0; i < s.rows(); i++) {
-            for (int j = 0; j < s.cols(); j++) {
-                t[j * s.rows() + i] = a[i * s.cols() + j];
-            }
+        if (d.length == 1) {
+            return d[0];
         }
-        return t;
+        List<Double> l = new ArrayList<>();
+        for (double x : d) {
+            l.add(x);
+        }
+        return l;
     }
 
-    private PartReport report(String verdict, Shape answerShape, Diagnosis d, List<PointEvidence> evidence) {
-        ExpressionView view = plan.answer() == null ? null : new ExpressionView(plan.answer().shape().dims(),
-                plan.answer().canonical(), plan.answer().latex());
-        return new PartReport(plan.wrt(), plan.layout().text(), plan.order(), verdict, plan.expected().dims(),
-                answerShape == null ? null : answerShape.dims(), view, d, evidence, sampling.skipped());
-    }
-
-    PartPlan plan() {
-        return plan;
-    }
-
-    List<Probe> probes() {
-        return probes;
-    }
-
-    List<Tensor> answers() {
-        return answers;
-    }
-
-    Tolerances tol() {
-        return tol;
-    }
-
-    Sampling sampling() {
-        return sampling;
-    }
-
-    Sampler sampler() {
-        return sampler;
-    }
-
-    ParsedExpression function() {
-        return f;
-    }
-
-    int fSize() {
-        return fSize;
-    }
-
-    Map<String, Tensor> firstPoint() {
-        return probes.get(0).point();
+    private PartReport report(Verdict verdict, Shape answerShape, Diagnosis d, List<PointEvidence> points) {
+        ExpressionView view = plan.answer() == null ? null : plan.answer().view();
+        return new PartReport(plan.wrt(), plan.layout(), plan.order(), verdict, plan.expected().dims(),
+                answerShape == null ? null : answerShape.dims(), view, d, points, skipped);
     }
 }

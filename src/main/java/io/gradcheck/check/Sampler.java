@@ -1,7 +1,7 @@
 package io.gradcheck.check;
 
 import io.gradcheck.check.CheckRequest.VariableSpec;
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.primitives.LinearAlgebra;
@@ -86,14 +86,7 @@ final class Sampler {
             return new Tensor(s, m);
         }
         if (plan.symmetric()) {
-            double[] b = uniform(s.size(), plan.low(), plan.high(), random);
-            double[] m = new double[s.size()];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    m[i * n + j] = (b[i * n + j] + b[j * n + i]) / 2;
-                }
-            }
-            return new Tensor(s, m);
+            return new Tensor(s, Values.symmetricPart(uniform(s.size(), plan.low(), plan.high(), random), n));
         }
         if (plan.invertible()) {
             double bound = 0.1 * Math.max(Math.abs(plan.low()), Math.abs(plan.high()));

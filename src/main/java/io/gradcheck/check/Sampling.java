@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
  */
 final class Sampling {
 
+    /** Draws allowed per requested point before the domain is declared empty or the check inconclusive. */
+    static final int ATTEMPTS_PER_POINT = 50;
+
     private final ParsedExpression f;
     private final List<PartPlan> parts;
     private final Sampler sampler;
@@ -33,7 +36,7 @@ final class Sampling {
     }
 
     Sampling run(SplittableRandom random, int points) {
-        int attempts = points * Checker.ATTEMPTS_PER_POINT;
+        int attempts = points * ATTEMPTS_PER_POINT;
         while (valid() < points && drawn < attempts) {
             drawn++;
             Map<String, Tensor> point = sampler.draw(random);
@@ -49,7 +52,7 @@ final class Sampling {
             for (PartPlan part : parts) {
                 Tensor v = direction(part, random);
                 Tensor w = part.order() == 2 ? direction(part, random) : null;
-                double[] ref = Checker.reference(f, part, point, v, w);
+                double[] ref = Reference.at(f, part, point, v, w);
                 if (ref == null) {
                     break;
                 }
@@ -89,12 +92,6 @@ final class Sampling {
             v[i] = random.nextDouble(-1, 1);
         }
         return new Tensor(part.wrtShape(), v);
-    }
-
-    /** The same probe at another point (same directions): the reference there, or null if undefined there. */
-    Probe reprobe(PartPlan part, Probe p, Map<String, Tensor> point) {
-        double[] ref = Checker.reference(f, part, point, p.v(), p.w());
-        return ref == null ? null : new Probe(point, p.v(), p.w(), ref);
     }
 
     int valid() {

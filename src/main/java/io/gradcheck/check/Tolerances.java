@@ -1,5 +1,8 @@
 package io.gradcheck.check;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An answer passes at a point when every entry satisfies |a − r| ≤ atol + rtol·scale, where r is the reference
  * (D_v f, or vᵀHw), a the answer contracted with the same direction(s), and scale the largest |r| or |a| over the
@@ -7,9 +10,9 @@ package io.gradcheck.check;
  */
 record Tolerances(double rtol, double atol) {
 
-    static Tolerances of(CheckRequest.Tolerance t) {
-        double rtol = t == null || t.rtol() == null ? Checker.DEFAULT_RTOL : t.rtol();
-        double atol = t == null || t.atol() == null ? Checker.DEFAULT_ATOL : t.atol();
+    static Tolerances of(CheckRequest.Tolerance t, Checker.Defaults defaults) {
+        double rtol = t == null || t.rtol() == null ? defaults.rtol() : t.rtol();
+        double atol = t == null || t.atol() == null ? defaults.atol() : t.atol();
         if (!(rtol >= 0 && rtol < 1) || !(atol >= 0 && Double.isFinite(atol))) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST,
                     "tolerance needs 0 ≤ rtol < 1 and a finite atol ≥ 0");
@@ -26,19 +29,28 @@ record Tolerances(double rtol, double atol) {
         return worst;
     }
 
+    /** Passes: every entry finite and within the tolerance. */
     boolean passes(double[] answer, double[] reference) {
+        for (double a : answer) {
+            if (!Double.isFinite(a)) {
+                return false;
+            }
+        }
+        return failing(answer, reference).isEmpty();
+    }
+
+    /** The entries outside |a − r| ≤ atol + rtol·scale (a NaN entry among them). */
+    List<Integer> failing(double[] answer, double[] reference) {
         double scale = 0;
         for (int i = 0; i < reference.length; i++) {
-            if (!Double.isFinite(answer[i])) {
-                return false;
-            }
             scale = Math.max(scale, Math.max(Math.abs(reference[i]), Math.abs(answer[i])));
         }
+        List<Integer> failing = new ArrayList<>();
         for (int i = 0; i < reference.length; i++) {
-            if (Math.abs(answer[i] - reference[i]) > atol + rtol * scale) {
-                return false;
+            if (!(Math.abs(answer[i] - reference[i]) <= atol + rtol * scale)) {
+                failing.add(i);
             }
         }
-        return true;
+        return failing;
     }
 }

@@ -4,8 +4,12 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Tensors to and from the API's nested JSON arrays. */
+/**
+ * Tensors to and from the API's nested JSON arrays, and as text in messages: the one place that lays out a
+ * tensor's entries, and the one transpose of check/.
+ */
 final class Values {
 
     private Values() {
@@ -81,5 +85,46 @@ final class Values {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** A tensor as messages write it: 0.5, [0.5, -1.2] or [[1, 2], [3, 4]], numbers as {@link #format}. */
+    static String text(Tensor t) {
+        return text(write(t));
+    }
+
+    private static String text(Object nested) {
+        if (nested instanceof List<?> list) {
+            List<String> items = new ArrayList<>();
+            list.forEach(x -> items.add(text(x)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        return format((Double) nested);
+    }
+
+    /** A whole number without decimals, anything else to six significant digits. */
+    static String format(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
+                : String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    /** The transpose of a rows × cols matrix stored row-major. */
+    static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = a[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    /** (M + Mᵀ)/2 of an n × n matrix stored row-major. */
+    static double[] symmetricPart(double[] m, int n) {
+        double[] t = transpose(m, n, n);
+        double[] s = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            s[i] = (m[i] + t[i]) / 2;
+        }
+        return s;
     }
 }

@@ -26,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Checks", description = "Check a proposed derivative at random points")
 class CheckController {
 
-    private final Checker checker = new Checker();
+    private final Checker checker;
     private final MeterRegistry meters;
     private final CheckAdmission admission;
 
-    CheckController(ObjectProvider<MeterRegistry> meters, CheckAdmission admission) {
+    /** The configured checker; the engine's defaults in a web slice test that has no core beans. */
+    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters, CheckAdmission admission) {
+        this.checker = checker.getIfAvailable(Checker::new);
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.admission = admission;
     }
@@ -69,7 +71,7 @@ class CheckController {
         try {
             RequestBounds.check(request);
             CheckReport report = admission.admit(() -> checker.check(request));
-            outcome = report.verdict();
+            outcome = report.verdict().text();
             return report;
         } finally {
             // latency and outcome of every check: gradcheck.checks{verdict=correct|incorrect|invalid|inconclusive|error}

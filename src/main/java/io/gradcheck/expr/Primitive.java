@@ -1,6 +1,5 @@
 package io.gradcheck.expr;
 
-import io.gradcheck.expr.eval.Jet;
 import java.util.List;
 
 /**
@@ -20,6 +19,15 @@ public interface Primitive {
     Jet apply(List<Jet> args, Shape out);
 
     Notation notation();
+
+    /**
+     * The call as an evaluator should run it: by default the call itself; a primitive may substitute an
+     * equivalent call that is cheaper to evaluate (a product with a transposed factor reads that factor in place
+     * instead of forming the transpose). The substitute has the same value and derivatives; it is never printed.
+     */
+    default Node.Call plan(Node.Call call) {
+        return call;
+    }
 
     /** Rough count of floating-point operations over doubles, for the cost limit. */
     default long cost(List<Node> args, Shape out) {

@@ -1,7 +1,9 @@
 package io.gradcheck.expressions;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.check.CheckRequest;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.parse.InputNotation;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +16,7 @@ import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,10 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Expressions", description = "Read expressions in the notation of the lecture notes")
 class ExpressionController {
 
+    private final Limits limits;
+
+    /** The configured limits; the engine's defaults in a web slice test that has no core beans. */
+    ExpressionController(ObjectProvider<Limits> limits) {
+        this.limits = limits.getIfAvailable(() -> Limits.DEFAULT);
+    }
+
     @PostMapping(path = "/parse", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Read one expression against declared variables",
             description = "Returns the shape of the expression, its canonical text and its LaTeX, so that a caller "
-                    + "can show \"we read your answer as …\". An expression that cannot be read is a 400 "
+                    + "can show \"we read your answer as …\", and the notation it was read in. The expression may "
+                    + "be plain text or LaTeX (a backslash command makes it LaTeX; `notation` overrides the guess), "
+                    + "and the variables take every declaration field a check takes. An expression that cannot be read is a 400 "
                     + "problem+json whose `detail` says what is wrong and whose `position` (1-based) says where.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json",
@@ -45,6 +57,10 @@ class ExpressionController {
                         @ExampleObject(name = "partial derivatives", summary = "x1^2 - ln(x2) + e^(-x3) (DS4420 Lecture 2, consolidate exercise)",
                                 value = "{\"expression\": \"x1^2 - ln(x2) + e^(-x3)\", \"variables\": "
                                         + "{\"x\": {\"shape\": [3]}}}"),
+                        @ExampleObject(name = "LaTeX", summary = "\\frac{1}{2}\\left\\lVert Ax - b\\right\\rVert^2 "
+                                + "as a math field sends it", value = "{\"expression\": \"\\\\frac{1}{2}\\\\left\\\\lVert "
+                                + "A x - b\\\\right\\\\rVert^{2}\", \"variables\": {\"A\": {\"shape\": [3, 2]}, "
+                                + "\"x\": {\"shape\": [2]}, \"b\": {\"shape\": [3]}}}"),
                         @ExampleObject(name = "shape error", summary = "x^T y with x ∈ R³, y ∈ R² (a 400)",
                                 value = "{\"expression\": \"x^T y\", \"variables\": {\"x\": {\"shape\": [3]}, "
                                         + "\"y\": {\"shape\": [2]}}}")
@@ -57,16 +73,17 @@ class ExpressionController {
                             + "\"Shapes do not fit\", \"status\": 400, \"detail\": \"cannot multiply x^T (1×3) by "
                             + "y (2×1): the inner sizes 3 and 2 differ\", \"position\": 1}")))
     ParseResponse parse(@Valid @RequestBody ParseRequest request) {
-        Declarations declarations = declarations(request.variables());
-        ParsedExpression parsed = Parser.parse(request.expression(), declarations);
-        return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex());
+        Declarations declarations = declarations(request.variables(), limits);
+        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits,
+                InputNotation.of(request.notation()));
+        return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex(), parsed.notation().id());
     }
 
-    static Declarations declarations(Map<String, ParseRequest.Variable> variables) {
+    static Declarations declarations(Map<String, CheckRequest.VariableSpec> variables, Limits limits) {
         Map<String, List<Integer>> dims = new LinkedHashMap<>();
         if (variables != null) {
             variables.forEach((name, v) -> dims.put(name, v == null ? null : v.shape()));
         }
-        return Declarations.fromDims(dims, Limits.DEFAULT);
+        return Declarations.fromDims(dims, limits);
     }
 }

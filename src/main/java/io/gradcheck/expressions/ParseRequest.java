@@ -1,23 +1,23 @@
 package io.gradcheck.expressions;
 
+import io.gradcheck.check.CheckRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
-import java.util.List;
 import java.util.Map;
 
 @Schema(description = "An expression and the variables it may use.")
 record ParseRequest(
         @NotNull
-        @Schema(description = "The expression, in the notation of the lecture notes (see the README).",
-                example = "x^T A x", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "The expression, in the plain notation of the lecture notes or in LaTeX (see the "
+                + "README and docs/expression-language.md).", example = "x^T A x",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String expression,
-        @Schema(description = "Declared variables by name. Shape [] is a scalar (the default), [n] a column "
-                + "vector, [m, n] a matrix.")
-        Map<String, Variable> variables) {
-
-    @Schema(description = "A declared variable.")
-    record Variable(
-            @Schema(description = "[] scalar, [n] vector, [m, n] matrix", example = "[3]")
-            List<Integer> shape) {
-    }
+        @Schema(description = "Declared variables by name, exactly as a check declares them: shape ([] a scalar, "
+                + "the default; [n] a column vector; [m, n] a matrix) and, accepted so that a problem's "
+                + "declarations can be previewed as they stand, value, domain, symmetric, positiveDefinite and "
+                + "invertible (they do not change how the expression is read).")
+        Map<String, CheckRequest.VariableSpec> variables,
+        @Schema(description = "\"latex\" or \"text\"; left out, a text with a backslash command is read as LaTeX "
+                + "and anything else as the plain notation.", example = "latex", allowableValues = {"latex", "text"})
+        String notation) {
 }

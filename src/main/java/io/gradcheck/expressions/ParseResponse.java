@@ -7,8 +7,12 @@ import java.util.List;
 record ParseResponse(
         @Schema(description = "Shape of the value: [] scalar, [n] vector, [m, n] matrix", example = "[]")
         List<Integer> shape,
-        @Schema(description = "Canonical text; it parses back to the same expression", example = "x^T*A*x")
+        @Schema(description = "Canonical text; it parses back to the same expression, and shows the reading "
+                + "(1/2x is read as 1/2*x)", example = "x^T*A*x")
         String canonical,
-        @Schema(description = "LaTeX, to show the reader what was understood", example = "x^{\\top} A x")
-        String latex) {
+        @Schema(description = "LaTeX, to show the reader what was understood; it reads back to the same "
+                + "expression", example = "x^{\\top} A x")
+        String latex,
+        @Schema(description = "The notation the expression was read in: \"latex\" or \"text\"", example = "text")
+        String notation) {
 }

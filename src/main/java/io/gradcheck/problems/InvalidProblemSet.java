@@ -1,9 +1,12 @@
 package io.gradcheck.problems;
 
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import java.util.List;
+import java.util.Map;
 
 /** A problem set that cannot be stored, with every reason, each naming the problem and the field. */
-public final class InvalidProblemSet extends RuntimeException {
+public final class InvalidProblemSet extends ServiceException {
 
     private final List<String> reasons;
 
@@ -12,7 +15,7 @@ public final class InvalidProblemSet extends RuntimeException {
     }
 
     public InvalidProblemSet(List<String> reasons) {
-        super(String.join("; ", reasons), null, false, false);
+        super(ProblemType.INVALID_PROBLEM_SET, String.join("; ", reasons), Map.of("errors", List.copyOf(reasons)));
         this.reasons = List.copyOf(reasons);
     }
 

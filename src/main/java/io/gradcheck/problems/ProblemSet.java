@@ -91,14 +91,6 @@ class ProblemSet {
         return problems.stream().filter(p -> !p.isRetired()).toList();
     }
 
-    void retireAll() {
-        problems.forEach(Problem::retire);
-    }
-
-    Long id() {
-        return id;
-    }
-
     String slug() {
         return slug;
     }
@@ -121,9 +113,5 @@ class ProblemSet {
 
     int version() {
         return version;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
     }
 }

@@ -28,9 +28,10 @@ public record ProblemSetDefinition(String slug, String title, String source, Lis
      * One exercise: the statement (Markdown with LaTeX), the variables and function, the parts to answer with
      * their references, how many random points and what tolerance, and the known wrong answers with the
      * diagnosis each must produce. {@code erratum} records where the notes print a different (wrong) result.
-         * {@code maxAttempts} limits submissions per learner (none: unlimited); {@code transposedCredit} (0 to 1) is
-         * the credit for an answer right in the other layout, for problems that accept either.
-         */
+     * {@code maxAttempts} limits submissions per learner (none: unlimited); {@code transposedCredit} (0 to 1) is
+     * the credit for an answer right in the other layout, for problems that accept either. {@code maxScore} is
+     * what the problem is worth in a grade book (default 1); {@code source} says where in the notes it is.
+     */
     public record ProblemDefinition(
             String key,
             String title,
@@ -44,7 +45,14 @@ public record ProblemSetDefinition(String slug, String title, String source, Lis
             List<WrongAnswer> wrongAnswers,
             Erratum erratum,
             Integer maxAttempts,
-            Double transposedCredit) {
+            Double transposedCredit,
+            Double maxScore,
+            ProblemSource source) {
+
+        /** Points possible: {@link #maxScore}, 1 when absent. */
+        public double maxScoreOrDefault() {
+            return maxScore == null ? 1 : maxScore;
+        }
 
         /** The check of these answers (by wrt), with the problem's own settings. */
         public CheckRequest toCheck(Map<String, Object> answers, Long seed) {
@@ -68,8 +76,24 @@ public record ProblemSetDefinition(String slug, String title, String source, Lis
             Map<String, String> hints) {
     }
 
-    /** A common mistake and the diagnosis kind it must get. */
-    public record WrongAnswer(String wrt, Object answer, String diagnosis) {
+    /**
+     * A common mistake and the diagnosis kind it must get (at every seed validation tries). {@code printed} marks
+     * the notes' own printed result where it is an erratum.
+     */
+    public record WrongAnswer(String wrt, Object answer, String diagnosis, Boolean printed) {
+    }
+
+    /**
+     * Where a problem is in the lecture notes: the document (a file of the notes) and its first and last line,
+     * or, for a problem the notes do not have, {@code notInNotes} saying what it is instead.
+     */
+    public record ProblemSource(String document, List<Integer> lines, String notInNotes) {
+
+        /** True when this source names the given line of the document. */
+        public boolean covers(String doc, int line) {
+            return doc.equals(document) && lines != null && !lines.isEmpty()
+                    && lines.get(0) <= line && line <= lines.get(lines.size() - 1);
+        }
     }
 
     /** Where the notes print a wrong result: what they print, and what is wrong with it. */

@@ -2,14 +2,14 @@ package io.gradcheck.problems;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.errors.Conflict;
+import io.gradcheck.errors.NotFound;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
-import io.gradcheck.web.Conflict;
-import io.gradcheck.web.NotFound;
 import java.time.Clock;
-import org.springframework.dao.DataIntegrityViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -24,17 +24,19 @@ public class ProblemSetService {
 
     private final ProblemSetRepository sets;
     private final ProblemValidator validator;
-    private final Checker checker = new Checker();
+    private final Checker checker;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    ProblemSetService(ProblemSetRepository sets, JsonMapper json, TransactionTemplate transactions) {
+    ProblemSetService(ProblemSetRepository sets, JsonMapper json, Checker checker, Clock clock,
+            TransactionTemplate transactions) {
         this.sets = sets;
         this.transactions = transactions;
         this.json = json;
+        this.checker = checker;
         this.validator = new ProblemValidator(checker);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Imports a file's set: skipped when its content hash is unchanged, otherwise validated and upserted. */
@@ -101,12 +103,13 @@ public class ProblemSetService {
     public record SetInfo(String slug, String title, String source, int version, List<ProblemInfo> problems) {
     }
 
-    public record ProblemInfo(String key, String title) {
+    /** A problem's key, title and what it is worth in a grade book ({@code maxScore}, default 1). */
+    public record ProblemInfo(String key, String title, double maxScore) {
     }
 
     @Transactional(readOnly = true)
     public Page<SetInfo> list(int page, int size) {
-        return sets.findAll(PageRequest.of(page, size, Sort.by("slug"))).map(ProblemSetService::info);
+        return sets.findAll(PageRequest.of(page, size, Sort.by("slug"))).map(this::info);
     }
 
     @Transactional(readOnly = true)
@@ -114,9 +117,10 @@ public class ProblemSetService {
         return info(find(slug));
     }
 
-    private static SetInfo info(ProblemSet set) {
+    private SetInfo info(ProblemSet set) {
         return new SetInfo(set.slug(), set.title(), set.source(), set.version(),
-                set.activeProblems().stream().map(p -> new ProblemInfo(p.key(), p.title())).toList());
+                set.activeProblems().stream().map(p -> new ProblemInfo(p.key(), p.title(),
+                        json.readValue(p.definition(), ProblemDefinition.class).maxScoreOrDefault())).toList());
     }
 
     private ProblemSet find(String slug) {

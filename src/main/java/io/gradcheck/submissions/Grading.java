@@ -1,6 +1,8 @@
 package io.gradcheck.submissions;
 
 import io.gradcheck.check.CheckReport;
+import io.gradcheck.check.DiagnosisKind;
+import io.gradcheck.check.Verdict;
 import io.gradcheck.problems.ProblemSetDefinition.PartDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 import java.util.ArrayList;
@@ -11,10 +13,10 @@ import java.util.List;
  * otherwise; the total is the weighted mean over parts. Feedback is the problem's hint for the diagnosis when
  * it has one, else the diagnosis itself.
  */
-public record Grading(String verdict, double score, List<PartResult> parts, long seed) {
+public record Grading(Verdict verdict, double score, List<PartResult> parts, long seed) {
 
     /** One part as graded. */
-    public record PartResult(String wrt, String verdict, double score, double weight, String diagnosis,
+    public record PartResult(String wrt, Verdict verdict, double score, double weight, DiagnosisKind diagnosis,
             String message, String feedback) {
     }
 
@@ -25,10 +27,10 @@ public record Grading(String verdict, double score, List<PartResult> parts, long
         for (CheckReport.PartReport r : report.parts()) {
             PartDefinition def = problem.part(r.wrt());
             double weight = def.weight() == null ? 1 : def.weight();
-            String kind = r.diagnosis().kind();
-            double score = r.verdict().equals(CheckReport.CORRECT) ? 1
-                    : kind.equals("transposed") && problem.transposedCredit() != null ? problem.transposedCredit() : 0;
-            String hint = def.hints() == null ? null : def.hints().get(kind);
+            DiagnosisKind kind = r.diagnosis().kind();
+            double score = r.verdict() == Verdict.CORRECT ? 1
+                    : kind == DiagnosisKind.TRANSPOSED && problem.transposedCredit() != null ? problem.transposedCredit() : 0;
+            String hint = def.hints() == null ? null : def.hints().get(kind.text());
             parts.add(new PartResult(r.wrt(), r.verdict(), score, weight, kind, r.diagnosis().message(),
                     hint != null ? hint : r.diagnosis().message()));
             weighted += weight * score;

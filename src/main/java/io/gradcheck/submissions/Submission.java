@@ -61,7 +61,7 @@ class Submission {
     }
 
     void grade(Grading grading, String resultJson, int problemVersion, Instant now) {
-        this.grade = new GradeRecord(problemVersion, grading.verdict(), grading.score(), resultJson, grading.seed(), now);
+        this.grade = new GradeRecord(problemVersion, grading.verdict().text(), grading.score(), resultJson, grading.seed(), now);
     }
 
     GradeRecord grade() {
@@ -70,10 +70,6 @@ class Submission {
 
     Long id() {
         return id;
-    }
-
-    long problemId() {
-        return problemId;
     }
 
     int problemVersion() {
@@ -114,10 +110,6 @@ class Submission {
 
     long seed() {
         return grade.seed();
-    }
-
-    String idempotencyKey() {
-        return idempotencyKey;
     }
 
     Instant createdAt() {

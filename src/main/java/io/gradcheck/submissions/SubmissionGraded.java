@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * Published after a submission (or a regrade) has committed, so that other features, such as LTI grade
- * passback, can react without {@code submissions/} knowing them. Listen with
- * {@code @TransactionalEventListener(phase = AFTER_COMMIT)} or an ordinary listener: it is published only once
- * the row is durable.
+ * passback, can react without {@code submissions/} knowing them. It is published once per committed grading,
+ * after the commit and outside any transaction (never for a refused or failed submission, nor for an idempotent
+ * replay): listen with an ordinary {@code @EventListener}; a {@code @TransactionalEventListener} needs
+ * {@code fallbackExecution = true} to hear it.
  *
  * @param submissionId the stored submission
  * @param setSlug      the problem set

@@ -1,19 +1,19 @@
 package io.gradcheck.submissions;
 
-import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.errors.BadRequest;
+import io.gradcheck.errors.Conflict;
+import io.gradcheck.errors.NotFound;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
-import io.gradcheck.web.Conflict;
-import io.gradcheck.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -40,16 +40,21 @@ public class SubmissionService {
     private final ProblemSetService problems;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final Checker checker = new Checker();
-    private final Clock clock = Clock.systemUTC();
+    private final Checker checker;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SubmissionService(SubmissionRepository submissions, SubmissionGradingRepository gradings,
-            ProblemSetService problems, TransactionTemplate transactions, JsonMapper json) {
+            ProblemSetService problems, TransactionTemplate transactions, JsonMapper json, Checker checker,
+            Clock clock, ApplicationEventPublisher events) {
         this.submissions = submissions;
         this.gradings = gradings;
         this.problems = problems;
         this.transactions = transactions;
         this.json = json;
+        this.checker = checker;
+        this.clock = clock;
+        this.events = events;
     }
 
     /** A stored submission as the API shows it. */
@@ -63,12 +68,11 @@ public class SubmissionService {
 
     public View submit(String slug, String key, String learnerId, Map<String, Object> answers, String idempotencyKey) {
         if (learnerId == null || !LEARNER.matcher(learnerId).matches()) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "learnerId must be 1 to 200 letters, digits or "
+            throw new BadRequest("learnerId must be 1 to 200 letters, digits or "
                     + "_ . : @ -, such as canvas:12345");
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                    "the Idempotency-Key header must be 1 to 200 visible ASCII characters");
+            throw new BadRequest("the Idempotency-Key header must be 1 to 200 visible ASCII characters");
         }
         if (idempotencyKey != null) {
             var earlier = submissions.findByIdempotencyKey(idempotencyKey);
@@ -81,12 +85,12 @@ public class SubmissionService {
         if (max != null && submissions.lastAttempt(problem.id(), learnerId) >= max) {
             throw tooMany(max);
         }
-        long seed = ThreadLocalRandom.current().nextLong(1L << 53);
+        long seed = checker.nextSeed();
         CheckReport report = checker.check(problem.definition().toCheck(answers, seed));
         Grading grading = Grading.of(problem.definition(), report);
         String answersJson = json.writeValueAsString(answers);
         if (answersJson.length() > MAX_ANSWERS_LENGTH) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "the answers are " + answersJson.length()
+            throw new BadRequest("the answers are " + answersJson.length()
                     + " characters of JSON; the limit is " + MAX_ANSWERS_LENGTH);
         }
         String resultJson = json.writeValueAsString(grading);
@@ -103,6 +107,8 @@ public class SubmissionService {
                     s.grade(grading, resultJson, problem.version(), now);
                     return submissions.saveAndFlush(s);
                 });
+                // the transaction has committed: the row is durable, and listeners (LTI passback) may act on it
+                events.publishEvent(graded(saved, grading));
                 return view(saved, List.of());
             } catch (DataIntegrityViolationException e) {
                 if (idempotencyKey != null) {
@@ -140,7 +146,7 @@ public class SubmissionService {
     public String onlyPart(String slug, String key) {
         var parts = problems.problem(slug, key).definition().parts();
         if (parts.size() != 1) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "this problem has " + parts.size()
+            throw new BadRequest("this problem has " + parts.size()
                     + " parts: give answers by wrt, as {\"answers\": {\"" + parts.get(0).wrt() + "\": \"…\"}}");
         }
         return parts.get(0).wrt();
@@ -158,9 +164,12 @@ public class SubmissionService {
                 PageRequest.of(page, size)).map(s -> view(s, List.of()));
     }
 
-    /** One row per learner and problem of the set: attempts, best and latest score (read by GradeBook). */
+    /**
+     * One row per learner and problem of the set (read by GradeBook): attempts, best and latest score (0..1), the
+     * problem's {@code maxScore} (points possible) and the points earned, best score × maxScore.
+     */
     public record GradeRow(String learnerId, String problem, int attempts, double bestScore, double latestScore,
-            Instant latestAt) {
+            Instant latestAt, double maxScore, double points) {
     }
 
     /** Re-scores every stored submission of a problem with its current definition, keeping the old results. */
@@ -176,8 +185,15 @@ public class SubmissionService {
                 s.grade(grading, json.writeValueAsString(grading), problem.version(), now());
                 submissions.save(s);
             });
+            events.publishEvent(graded(s, grading));
         }
         return all.size();
+    }
+
+    private static SubmissionGraded graded(Submission s, Grading grading) {
+        String feedback = String.join(" ", grading.parts().stream().map(Grading.PartResult::feedback).toList());
+        return new SubmissionGraded(s.id(), s.setSlug(), s.problemKey(), s.learnerId(), s.attempt(),
+                grading.verdict().text(), grading.score(), feedback, s.gradedAt());
     }
 
     private View view(Submission s, List<Regrading> history) {

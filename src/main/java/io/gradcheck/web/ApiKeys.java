@@ -1,84 +1,67 @@
 package io.gradcheck.web;
 
 import io.gradcheck.GradcheckProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import java.util.Set;
 
 /**
- * Roles from the X-API-Key header. Keys come from configuration only; with none configured for a role, no
- * request has it. Keys are compared in constant time.
+ * The roles an X-API-Key carries. Keys come from configuration only; with none configured for a role, no request
+ * has it. Keys are compared in constant time: every configured key is compared, through SHA-256 digests of equal
+ * length, so neither the position of a match nor the length of a key shows in the time taken.
  */
-@Component
-public class ApiKeys {
+final class ApiKeys {
 
-    public static final String HEADER = "X-API-Key";
+    static final String HEADER = "X-API-Key";
 
-    private final List<String> instructorKeys;
-    private final List<String> lmsKeys;
-
-    ApiKeys(GradcheckProperties properties) {
-        this.instructorKeys = properties.security().instructorKeys();
-        this.lmsKeys = properties.security().lmsKeys();
+    /** Who may call what; {@link SecurityConfiguration} maps them to Spring Security authorities. */
+    enum Role {
+        INSTRUCTOR, LMS
     }
 
-    /** Refuses the request unless it carries an LMS or an instructor key. */
-    public void requireLmsOrInstructor(HttpServletRequest request) {
-        if (instructorKeys.isEmpty() && lmsKeys.isEmpty()) {
-            throw new AccessDenied(false, "submissions are disabled: no LMS or instructor key is configured "
-                    + "(set GRADCHECK_SECURITY_LMS_KEYS or GRADCHECK_SECURITY_INSTRUCTOR_KEYS)");
-        }
-        String key = request.getHeader(HEADER);
-        if (key == null || key.isBlank()) {
-            throw new AccessDenied(true, "this needs an LMS or instructor key in the " + HEADER + " header");
-        }
-        if (!matches(key, lmsKeys) && !matches(key, instructorKeys)) {
-            throw new AccessDenied(false, "the " + HEADER + " given is not an LMS or instructor key");
-        }
+    private final List<byte[]> instructorKeys;
+    private final List<byte[]> lmsKeys;
+
+    ApiKeys(GradcheckProperties.Security security) {
+        this.instructorKeys = security.instructorKeys().stream().map(ApiKeys::digest).toList();
+        this.lmsKeys = security.lmsKeys().stream().map(ApiKeys::digest).toList();
     }
 
-    public boolean isInstructor(HttpServletRequest request) {
-        String key = request.getHeader(HEADER);
-        return key != null && matches(key, instructorKeys);
+    /** The roles of a key: empty for an unknown one. */
+    Set<Role> roles(String key) {
+        byte[] given = digest(key);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (matches(given, instructorKeys)) {
+            roles.add(Role.INSTRUCTOR);
+        }
+        if (matches(given, lmsKeys)) {
+            roles.add(Role.LMS);
+        }
+        return roles;
     }
 
-    /** Refuses the request unless it carries an instructor key: 401 without a key, 403 with a wrong one. */
-    public void requireInstructor(HttpServletRequest request) {
-        if (instructorKeys.isEmpty()) {
-            throw new AccessDenied(false, "instructor endpoints are disabled: no instructor key is configured "
-                    + "(set gradcheck.security.instructor-keys or GRADCHECK_SECURITY_INSTRUCTOR_KEYS)");
-        }
-        String key = request.getHeader(HEADER);
-        if (key == null || key.isBlank()) {
-            throw new AccessDenied(true, "this needs an instructor key in the " + HEADER + " header");
-        }
-        if (!matches(key, instructorKeys)) {
-            throw new AccessDenied(false, "the " + HEADER + " given is not an instructor key");
-        }
+    /** True when at least one key is configured for one of these roles. */
+    boolean anyConfigured(Set<Role> roles) {
+        return roles.contains(Role.INSTRUCTOR) && !instructorKeys.isEmpty()
+                || roles.contains(Role.LMS) && !lmsKeys.isEmpty();
     }
 
-    private static boolean matches(String key, List<String> keys) {
-        byte[] given = key.getBytes(StandardCharsets.UTF_8);
+    private static boolean matches(byte[] given, List<byte[]> keys) {
         boolean found = false;
-        for (String k : keys) {
-            found |= MessageDigest.isEqual(given, k.getBytes(StandardCharsets.UTF_8));
+        for (byte[] k : keys) {
+            found |= MessageDigest.isEqual(given, k);
         }
         return found;
     }
 
-    /** 401 (no credentials) or 403 (credentials that do not allow this). */
-    public static final class AccessDenied extends RuntimeException {
-        private final boolean unauthenticated;
-
-        AccessDenied(boolean unauthenticated, String message) {
-            super(message, null, false, false);
-            this.unauthenticated = unauthenticated;
-        }
-
-        public boolean unauthenticated() {
-            return unauthenticated;
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

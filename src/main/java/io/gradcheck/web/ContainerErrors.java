@@ -1,5 +1,6 @@
 package io.gradcheck.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem+json with the same types as {@link ProblemHandler}. Replaces Spring Boot's BasicErrorController, whose
  * JSON is not problem+json and which answered TRACE.
  */
+@Hidden  // the container's error pages, not an operation of the API
 @RestController
 class ContainerErrors implements org.springframework.boot.webmvc.error.ErrorController {
 

@@ -4,9 +4,12 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Locale;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,5 +32,33 @@ class OpenApiConfig {
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeys.HEADER)
                         .description("An instructor key (gradcheck.security.instructor-keys). Statements, checks "
                                 + "and parsing need none.")));
+    }
+
+    /**
+     * Every enum is written in lower case (spring.jackson.datatype.enum.write-enums-to-lowercase); the document
+     * says so too, instead of the constants' Java names.
+     */
+    @Bean
+    OpenApiCustomizer lowerCaseEnums() {
+        return api -> {
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+                api.getComponents().getSchemas().values().forEach(OpenApiConfig::lowerCaseEnums);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void lowerCaseEnums(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getEnum() != null && schema.getEnum().stream().allMatch(String.class::isInstance)) {
+            ((Schema<String>) schema).setEnum(schema.getEnum().stream()
+                    .map(v -> ((String) v).toLowerCase(Locale.ROOT)).toList());
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfig::lowerCaseEnums);
+        }
+        lowerCaseEnums(schema.getItems());
     }
 }

@@ -1,8 +1,10 @@
 package io.gradcheck.web;
 
 import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.JsonErrors;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import io.gradcheck.expr.ExpressionException;
-import io.gradcheck.problems.InvalidProblemSet;
 import java.sql.SQLTransientException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,9 +36,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ExpressionException.class)
     ProblemDetail expression(ExpressionException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(ProblemTypes.of(e.kind().slug()));
-        p.setTitle(title(e.kind()));
+        ProblemDetail p = problem(ProblemType.ofSlug(e.kind().slug()), e.getMessage());
         if (e.span().isKnown()) {
             p.setProperty("position", e.span().position());
         }
@@ -44,71 +45,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CheckException.class)
     ProblemDetail check(CheckException e) {
-        boolean question = e.kind() == CheckException.Kind.QUESTION;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(
-                question ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(ProblemTypes.of(e.kind().slug()));
-        p.setTitle(question ? "The question has no answer here" : "The check cannot be run");
+        return problem(ProblemType.ofSlug(e.kind().slug()), e.getMessage());
+    }
+
+    /** NotFound, Conflict, BadRequest, InvalidProblemSet, …: the type says status and title. */
+    @ExceptionHandler(ServiceException.class)
+    ProblemDetail service(ServiceException e) {
+        ProblemDetail p = problem(e.type(), e.getMessage());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
-    @ExceptionHandler(ApiKeys.AccessDenied.class)
-    ResponseEntity<ProblemDetail> denied(ApiKeys.AccessDenied e) {
-        HttpStatus status = e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setType(ProblemTypes.of(e.unauthenticated() ? "unauthenticated" : "forbidden"));
-        p.setTitle(e.unauthenticated() ? "An API key is needed" : "Not allowed");
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (e.unauthenticated()) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"");
-        }
-        return response.body(p);
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setType(ProblemTypes.NOT_FOUND);
-        p.setTitle("Not found");
+    static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        p.setType(type.uri());
+        p.setTitle(type.title());
         return p;
-    }
-
-    @ExceptionHandler(InvalidProblemSet.class)
-    ProblemDetail invalidProblemSet(InvalidProblemSet e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setType(ProblemTypes.of("invalid-problem-set"));
-        p.setTitle("The problem set is not valid");
-        p.setProperty("errors", e.reasons());
-        return p;
-    }
-
-    @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setType(ProblemTypes.of("conflict"));
-        p.setTitle("Conflict");
-        return p;
-    }
-
-    private static String title(ExpressionException.Kind kind) {
-        return switch (kind) {
-            case SYNTAX -> "The expression cannot be read";
-            case UNKNOWN_NAME -> "Unknown name";
-            case SHAPE_MISMATCH -> "Shapes do not fit";
-            case BAD_INDEX -> "Bad index";
-            case WRONG_ARGUMENTS -> "Wrong arguments";
-            case INVALID_DECLARATION -> "Invalid variable declaration";
-            case LIMIT_EXCEEDED -> "Over a limit";
-        };
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail p = problem(ProblemType.MALFORMED_REQUEST,
                 "the request body is not the JSON this endpoint expects: " + JsonErrors.describe(ex));
-        p.setType(ProblemTypes.MALFORMED_REQUEST);
-        p.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(p);
     }
 
@@ -119,19 +78,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(f -> f.getField() + " " + f.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setType(ProblemTypes.INVALID_REQUEST);
-        p.setTitle("Invalid request");
+        ProblemDetail p = problem(ProblemType.INVALID_REQUEST, detail);
         return ResponseEntity.badRequest().body(p);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        ProblemDetail p = problem(ProblemType.NOT_FOUND,
                 "there is nothing at /" + ex.getResourcePath() + "; the API is described at /v3/api-docs");
-        p.setType(ProblemTypes.NOT_FOUND);
-        p.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
     }
 
@@ -143,45 +98,41 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class, SQLTransientException.class})
     ResponseEntity<ProblemDetail> database(Exception e) {
         log.error("database failure", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the database failed "
+        ProblemDetail p = problem(ProblemType.UNAVAILABLE, "the database failed "
                 + "during this request and nothing was stored; retry (with the same Idempotency-Key, if any)");
-        p.setType(ProblemTypes.UNAVAILABLE);
-        p.setTitle("Temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(p);
+        return ResponseEntity.status(p.getStatus()).header(HttpHeaders.RETRY_AFTER, "2").body(p);
     }
 
     @ExceptionHandler(OverLimit.class)
     ProblemDetail overLimit(OverLimit e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(ProblemTypes.of(e.limit()));
-        p.setTitle("Over a limit of the service");
+        ProblemDetail p = problem(ProblemType.ofSlug(e.limit()), e.getMessage());
         p.setProperty("limit", e.value());
         return p;
     }
 
     @ExceptionHandler(PracticeRateLimit.RateLimited.class)
     ResponseEntity<ProblemDetail> rateLimited(PracticeRateLimit.RateLimited e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        p.setType(ProblemTypes.RATE_LIMITED);
-        p.setTitle("Too many practice checks");
+        ProblemDetail p = problem(ProblemType.RATE_LIMITED, e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
     }
 
     @ExceptionHandler(PracticeClosed.class)
     ProblemDetail practiceClosed(PracticeClosed e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setType(ProblemTypes.of("practice-closed"));
-        p.setTitle("Practice checks are closed for this problem");
-        return p;
+        return problem(ProblemType.PRACTICE_CLOSED, e.getMessage());
+    }
+
+    /** Spring Security's firewall, when a parameter name it refuses is first read by a controller (a form body). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(ProblemType.BAD_HTTP_REQUEST, "the request has a parameter name or character the service "
+                + "does not accept; send a plain path and a JSON body with Content-Type: application/json");
     }
 
     /** Too many checks at once (CheckAdmission): refused before any work, with when to come back. */
     @ExceptionHandler(Overloaded.class)
     ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        p.setType(ProblemTypes.OVERLOADED);
-        p.setTitle("Too many checks at once");
+        ProblemDetail p = problem(ProblemType.OVERLOADED, e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
     }
@@ -208,10 +159,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(ProblemType.INTERNAL_ERROR,
                 "the service failed on this request; it has been logged, and retrying may help");
-        p.setType(ProblemTypes.INTERNAL);
-        p.setTitle("Internal error");
-        return p;
     }
 }

@@ -5,7 +5,8 @@ import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.CheckRequest.Part;
 import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.check.Checker;
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.check.Verdict;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
@@ -77,7 +78,7 @@ public class CheckBenchmarks {
             }
             point.put(name, new Tensor(s, v));
         });
-        if (!new Checker().check(request).verdict().equals(CheckReport.CORRECT)) {
+        if (!new Checker().check(request).verdict().equals(Verdict.CORRECT)) {
             throw new IllegalStateException("the benchmark's answer must be correct: " + exercise);
         }
     }

@@ -1,11 +1,11 @@
 package io.gradcheck.bench;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import io.gradcheck.expr.parse.Parser;
 import java.util.LinkedHashMap;
 import java.util.Map;

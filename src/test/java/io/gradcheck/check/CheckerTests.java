@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gradcheck.expr.ExpressionException;
+import io.gradcheck.expr.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class CheckerTests {
         CheckRequest r = Checks.of("s^2", "s").part("s", null, "2s").request();
         CheckReport report = new Checker().check(new CheckRequest(r.function(), r.variables(), null, r.parts(), 3,
                 null, null));
-        assertThat(report.verdict()).isEqualTo(CheckReport.CORRECT);
+        assertThat(report.verdict()).isEqualTo(Verdict.CORRECT);
         CheckReport again = new Checker().check(new CheckRequest(r.function(), r.variables(), null, r.parts(), 3,
                 report.seed(), null));
         assertThat(again).isEqualTo(report);
@@ -41,11 +42,11 @@ class CheckerTests {
         PartPlan plan = new PartPlan("s", io.gradcheck.expr.Shape.SCALAR, Layout.GRADIENT, 1,
                 io.gradcheck.expr.Shape.SCALAR, null, null);
         var one = io.gradcheck.expr.Tensor.scalar(1);
-        assertThat(Checker.reference(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(1e-4)), one, null))
+        assertThat(Reference.at(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(1e-4)), one, null))
                 .as("|s| at 1e-4 with a step of 1e-3").isNull();
-        assertThat(Checker.reference(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(0.5)), one, null))
+        assertThat(Reference.at(f, plan, java.util.Map.of("s", io.gradcheck.expr.Tensor.scalar(0.5)), one, null))
                 .containsExactly(1.0);
-        assertThat(check.run().verdict()).isEqualTo(CheckReport.CORRECT);
+        assertThat(check.run().verdict()).isEqualTo(Verdict.CORRECT);
     }
 
     @Test
@@ -56,8 +57,8 @@ class CheckerTests {
                     .part("w", null, "step(w^T x) x").seed(seed).run();
             CheckReport abs = Checks.of("abs(s)", "s").domain("s", -0.002, 0.002).part("s", null, "sign(s)")
                     .seed(seed).run();
-            assertThat(relu.verdict()).isIn(CheckReport.CORRECT, CheckReport.INCONCLUSIVE);
-            assertThat(abs.verdict()).isIn(CheckReport.CORRECT, CheckReport.INCONCLUSIVE);
+            assertThat(relu.verdict()).isIn(Verdict.CORRECT, Verdict.INCONCLUSIVE);
+            assertThat(abs.verdict()).isIn(Verdict.CORRECT, Verdict.INCONCLUSIVE);
             skipped += relu.parts().get(0).skippedPoints() + abs.parts().get(0).skippedPoints();
         }
         assertThat(skipped).as("points near the kinks were skipped").isGreaterThan(0);
@@ -66,7 +67,7 @@ class CheckerTests {
     @Test
     void constraintsAreMetByEveryPoint() {
         CheckReport report = Checks.of("1/(b - a)", "a b").constraint("b - a > 0").part("b", null, "-1/(b-a)^2").run();
-        assertThat(report.verdict()).isEqualTo(CheckReport.CORRECT);
+        assertThat(report.verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(report.parts().get(0).points()).allSatisfy(p -> {
             double a = (Double) p.values().get("a");
             double b = (Double) p.values().get("b");
@@ -101,7 +102,7 @@ class CheckerTests {
     @Test
     void pointsWhereTheFunctionIsUndefinedAreRedrawn() {
         CheckReport report = Checks.of("log(s)", "s").part("s", null, "1/s").run();
-        assertThat(report.verdict()).isEqualTo(CheckReport.CORRECT);
+        assertThat(report.verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(report.parts().get(0).skippedPoints()).isGreaterThan(0);
         assertThat(report.parts().get(0).points()).hasSize(8);
     }
@@ -109,7 +110,7 @@ class CheckerTests {
     @Test
     void anUnreadableAnswerIsInvalidWithTheReason() {
         CheckReport report = Checks.of("x^T A x", "x:3 A:3x3").part("x", null, "(A + A^T) z").run();
-        assertThat(report.verdict()).isEqualTo(CheckReport.INVALID);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(report.parts().get(0).diagnosis().message())
                 .isEqualTo("We could not read your answer: unknown name `z` (declared: x, A)");
     }
@@ -118,9 +119,9 @@ class CheckerTests {
     void severalPartsAreJudgedSeparately() {
         CheckReport report = Checks.of("1/2 norm(y - A x - b)^2", "A:3x2 x:2 b:3 y:3")
                 .part("b", null, "-(y - A x - b)").part("A", null, "(y - A x - b) x^T").run();
-        assertThat(report.verdict()).isEqualTo(CheckReport.INCORRECT);
-        assertThat(report.parts().get(0).verdict()).isEqualTo(CheckReport.CORRECT);
-        assertThat(report.parts().get(1).diagnosis().kind()).isEqualTo("negated");
+        assertThat(report.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(report.parts().get(0).verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(report.parts().get(1).diagnosis().kind()).isEqualTo(DiagnosisKind.NEGATED);
     }
 
     @Test
@@ -164,5 +165,30 @@ class CheckerTests {
         assertThat(e).isNotNull();
         assertThat(e.kind()).isEqualTo(CheckException.Kind.BAD_REQUEST);
         return e.getMessage();
+    }
+
+    @Test
+    void theEngineLimitsApplyToAnswersAndConstraintsToo() {
+        Limits tight = new Limits(40, 2_000, 100, 1_000_000, 50_000_000L, 64);
+        Checker checker = new Checker(tight, Checker.Defaults.STANDARD, Seeds.counting(7));
+        String longAnswer = "x" + " + 0 x".repeat(10);
+        CheckReport report = checker.check(Checks.of("x^2", "x").part("x", null, longAnswer).request());
+        assertThat(report.parts().get(0).diagnosis().kind()).isEqualTo(DiagnosisKind.UNREADABLE);
+        assertThat(report.parts().get(0).diagnosis().message()).contains("40");
+        CheckException e = catchThrowableOfType(CheckException.class, () -> checker.check(Checks.of("x^2", "x")
+                .constraint("x" + " + 0 x".repeat(10) + " > -5").part("x", null, "2 x").request()));
+        assertThat(e.getMessage()).contains("cannot be read").contains("40");
+        assertThat(new Checker().check(Checks.of("x^2", "x").part("x", null, longAnswer).request()).parts().get(0)
+                .diagnosis().kind()).isNotEqualTo(DiagnosisKind.UNREADABLE);
+    }
+
+    @Test
+    void withoutASeedTheCheckDrawsOneFromItsSeedSource() {
+        Checker checker = new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(123));
+        CheckRequest r = Checks.of("x^2", "x").part("x", null, "2 x").request();
+        CheckRequest unseeded = new CheckRequest(r.function(), r.variables(), r.constraints(), r.parts(), r.points(),
+                null, null);
+        assertThat(checker.check(unseeded).seed()).isEqualTo(123);
+        assertThat(checker.check(unseeded).seed()).isEqualTo(124);
     }
 }

@@ -99,6 +99,6 @@ class NotesExerciseCheckTests {
         CheckReport report = check.run();
         assertThat(report.parts()).allSatisfy(p -> assertThat(p.diagnosis().message()).as(name).isNotBlank());
         assertThat(report.verdict()).as("%s: %s", name, report.parts().get(0).diagnosis().message())
-                .isEqualTo(CheckReport.CORRECT);
+                .isEqualTo(Verdict.CORRECT);
     }
 }

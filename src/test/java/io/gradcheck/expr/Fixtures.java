@@ -1,5 +1,6 @@
 package io.gradcheck.expr;
 
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import java.util.LinkedHashMap;

@@ -37,6 +37,42 @@ class ExpressionControllerTests {
     }
 
     @Test
+    void acceptsEveryDeclarationFieldACheckAccepts() throws Exception {
+        parse("{\"expression\": \"x^T A x + s\", \"variables\": {\"x\": {\"shape\": [3], \"domain\": [-1, 1]}, "
+                + "\"A\": {\"shape\": [3, 3], \"symmetric\": true, \"positiveDefinite\": true, \"invertible\": true}, "
+                + "\"s\": {\"value\": 2}}}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.canonical").value("x^T*A*x + s"))
+                .andExpect(jsonPath("$.notation").value("text"));
+    }
+
+    @Test
+    void readsLatexAndSaysSo() throws Exception {
+        parse("{\"expression\": \"\\\\frac{1}{2}\\\\left\\\\lVert A x\\\\right\\\\rVert^{2}\", " + X_AND_A + "}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.canonical").value("1/2*norm(A*x)^2"))
+                .andExpect(jsonPath("$.notation").value("latex"));
+        // the request may say which notation it is: in LaTeX, [ ] group as ( ) do
+        parse("{\"expression\": \"[x + x] ^ T\", \"notation\": \"latex\", " + X_AND_A + "}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.canonical").value("(x + x)^T"))
+                .andExpect(jsonPath("$.notation").value("latex"));
+        parse("{\"expression\": \"x\", \"notation\": \"markdown\", " + X_AND_A + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("notation `markdown` is not known; write \"latex\" or \"text\", "
+                        + "or leave it out to let the service tell from the text"));
+    }
+
+    @Test
+    void aLatexErrorPointsIntoTheLatex() throws Exception {
+        parse("{\"expression\": \"\\\\frac{x}{\\\\left| A \\\\right|}\", " + X_AND_A + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("|A| of a square matrix could mean its determinant or its "
+                        + "entries' absolute values: write det(A) or abs(A)"))
+                .andExpect(jsonPath("$.position").value(17));
+    }
+
+    @Test
     void reportsTheShapeOfAVector() throws Exception {
         parse("{\"expression\": \"(A + A^T) x\", " + X_AND_A + "}")
                 .andExpect(status().isOk())

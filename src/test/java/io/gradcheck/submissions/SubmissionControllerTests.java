@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.gradcheck.PinnedClockAndSeeds;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @SpringBootTest(properties = {"gradcheck.security.instructor-keys=teacher", "gradcheck.security.lms-keys=lms"})
 @AutoConfigureMockMvc
+@Import(PinnedClockAndSeeds.class)
 class SubmissionControllerTests {
 
     private static final String QUADRATIC = "/api/v1/problem-sets/ds4420-lecture-2/problems/quadratic/submissions";
@@ -78,6 +82,16 @@ class SubmissionControllerTests {
                 .andExpect(jsonPath("$.attempt").value(2))
                 .andExpect(jsonPath("$.score").value(1.0));
         assertThat(rows(learner)).isEqualTo(2);
+    }
+
+    @Test
+    void seedAndTimeComeFromTheInjectedSources() throws Exception {
+        String body = submit(QUADRATIC, "{\"learnerId\": \"" + learner + "\", \"answer\": \"2 A x\"}", "lms", null)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long seed = Long.parseLong(body.replaceAll(".*\"seed\":(\\d+).*", "$1"));
+        Instant createdAt = Instant.parse(body.replaceAll(".*\"createdAt\":\"([^\"]+)\".*", "$1"));
+        assertThat(seed).isBetween(PinnedClockAndSeeds.FIRST_SEED, PinnedClockAndSeeds.FIRST_SEED + 10_000);
+        assertThat(createdAt).isBetween(PinnedClockAndSeeds.START, PinnedClockAndSeeds.START.plusSeconds(60));
     }
 
     @Test
@@ -169,6 +183,32 @@ class SubmissionControllerTests {
         assertThat(mine.get("attempts")).isEqualTo("2");
         assertThat(Double.parseDouble(mine.get("best_score"))).isEqualTo(1.0);
         assertThat(Double.parseDouble(mine.get("latest_score"))).isEqualTo(0.0);
+    }
+
+    @Test
+    void theGradeBookCountsPointsOutOfEachProblemsMaxScore() throws Exception {
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
+                        .replace("\"maxAttempts\": 2", "\"maxScore\": 4"))).andExpect(status().isOk());
+        // x right, s wrong: score 3/4 of the weights, so 3 of the 4 points.
+        submit("/api/v1/problem-sets/worth-four/problems/p/submissions",
+                "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"y\", \"s\": \"s\"}}", "lms", null)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.score").value(0.75));
+        mvc.perform(get("/api/v1/problem-sets/worth-four/grades").header("X-API-Key", "lms"))
+                .andExpect(jsonPath("$[0].maxScore").value(4.0))
+                .andExpect(jsonPath("$[0].points").value(3.0));
+        String csv = mvc.perform(get("/api/v1/problem-sets/worth-four/grades").header("X-API-Key", "lms")
+                .accept("text/csv")).andReturn().getResponse().getContentAsString();
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords().get(0);
+        assertThat(Double.parseDouble(row.get("max_score"))).isEqualTo(4.0);
+        assertThat(Double.parseDouble(row.get("points"))).isEqualTo(3.0);
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
+                        .replace("\"maxAttempts\": 2", "\"maxScore\": 0")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "maxScore must be more than 0 and at most 1000")));
     }
 
     private static final String LIMITED = """

@@ -3,6 +3,7 @@ package io.gradcheck.submissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradcheck.GradcheckApplication;
+import io.gradcheck.PinnedClockAndSeeds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,8 @@ class SubmissionEndToEndTests {
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             args.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("gradcheck").toAbsolutePath());
         }
-        return SpringApplication.run(GradcheckApplication.class, args.toArray(String[]::new));
+        return SpringApplication.run(new Class<?>[] {GradcheckApplication.class, PinnedClockAndSeeds.class},
+                args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext app) {

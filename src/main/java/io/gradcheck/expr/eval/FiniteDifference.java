@@ -26,6 +26,31 @@ public final class FiniteDifference {
         return refine(central(f, point, wrt, v, step), central(f, point, wrt, v, step / 2), step);
     }
 
+    /**
+     * The same estimate at a prepared point: the four moved evaluations re-evaluate only what depends on
+     * {@code wrt}; everything else is the value already known at the point.
+     */
+    public static Estimate directional(Prepared.Point at, String wrt, Tensor v, double step) {
+        return refine(central(h -> at.valueMoved(wrt, v, h).data(), step),
+                central(h -> at.valueMoved(wrt, v, h).data(), step / 2), step);
+    }
+
+    /** The second-order estimate at a prepared point (see {@link #secondDirectional(Node, Map, String, Tensor, Tensor, double)}). */
+    public static Estimate secondDirectional(Prepared.Point at, String wrt, Tensor v, Tensor w, double step) {
+        return refine(central(h -> at.directionalMoved(wrt, v, w, h).partAsTensor(1).data(), step),
+                central(h -> at.directionalMoved(wrt, v, w, h).partAsTensor(1).data(), step / 2), step);
+    }
+
+    private static double[] central(java.util.function.DoubleFunction<double[]> at, double h) {
+        double[] plus = at.apply(h);
+        double[] minus = at.apply(-h);
+        double[] d = new double[plus.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (plus[i] - minus[i]) / (2 * h);
+        }
+        return d;
+    }
+
     /** One Richardson step from central differences at h and h/2, with its error estimate. */
     private static Estimate refine(double[] d1, double[] d2, double step) {
         double[] refined = new double[d1.length];

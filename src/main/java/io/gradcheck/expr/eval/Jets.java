@@ -1,5 +1,6 @@
 package io.gradcheck.expr.eval;
 
+import io.gradcheck.expr.Jet;
 import io.gradcheck.expr.Shape;
 
 /**

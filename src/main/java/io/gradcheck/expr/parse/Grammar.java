@@ -1,6 +1,5 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Catalogue;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Limits;
@@ -35,7 +34,7 @@ final class Grammar {
         for (int i = 0; i < lexemes.size(); i++) {
             Lexeme l = lexemes.get(i);
             switch (l.kind()) {
-                case NUMBER, VARIABLE, CONSTANT, COMPONENT -> {
+                case NUMBER, VARIABLE, CONSTANT, COMPONENT, IDENTITY -> {
                     if (!expectOperand && previous.kind() == Lexeme.Kind.NUMBER && l.kind() == Lexeme.Kind.NUMBER) {
                         throw at(l, "two numbers in a row (" + previous.shown(source) + " " + l.shown(source)
                                 + "); write * between them to multiply");
@@ -43,7 +42,7 @@ final class Grammar {
                     expectOperand = false;
                 }
                 case TRANSPOSE_MARK -> {
-                    if (previous == null || !"^".equals(previous.exp4j())) {
+                    if (previous == null || !previous.is(Lexeme.Kind.OPERATOR, "^")) {
                         throw at(l, "T is the transpose mark and goes after ^, as in x^T");
                     }
                     expectOperand = false;
@@ -74,6 +73,11 @@ final class Grammar {
                         throw missingOperand(previous, l, source);
                     }
                     Frame f = frames.pop();
+                    if (!pairs(f.open().text(), l.text())) {
+                        throw at(l, "this `" + l.shown(source) + "` does not close the `" + f.open().shown(source)
+                                + "` at position " + f.open().span().position() + "; close what you opened, "
+                                + "( with ), { with }, [ with ]");
+                    }
                     if (f.function() != null) {
                         checkArity(f, l);
                     }
@@ -89,7 +93,7 @@ final class Grammar {
                     expectOperand = true;
                 }
                 case OPERATOR -> {
-                    boolean unary = l.exp4j().equals("+") || l.exp4j().equals("-");
+                    boolean unary = l.text().equals("+") || l.text().equals("-");
                     if (expectOperand && !unary) {
                         if (previous == null) {
                             throw at(l, "missing operand before `" + l.shown(source) + "`");
@@ -117,9 +121,18 @@ final class Grammar {
         }
     }
 
+    private static boolean pairs(String open, String close) {
+        return switch (open) {
+            case "{" -> close.equals("}");
+            case "[" -> close.equals("]");
+            case "⟨" -> close.equals("⟩");
+            default -> close.equals(")");
+        };
+    }
+
     private static void checkArity(Frame f, Lexeme close) {
         Catalogue.FunctionEntry entry = Catalogue.function(f.function().name());
-        if (entry.arity() != f.arguments()) {
+        if (!Catalogue.accepts(entry.name(), f.arguments())) {
             throw new ExpressionException(Kind.WRONG_ARGUMENTS, entry.name() + " takes " + entry.arity()
                     + (entry.arity() == 1 ? " argument" : " arguments") + ", but " + f.arguments()
                     + (f.arguments() == 1 ? " was" : " were") + " given", f.function().span().union(close.span()));
@@ -128,7 +141,8 @@ final class Grammar {
 
     private static ExpressionException missingOperand(Lexeme previous, Lexeme at, String source) {
         if (previous.kind() == Lexeme.Kind.OPEN && at != null && at.kind() == Lexeme.Kind.CLOSE) {
-            return at(previous, "empty parentheses: put an expression between ( and )");
+            return at(previous, "empty parentheses: put an expression between " + previous.shown(source) + " and "
+                    + at.shown(source));
         }
         if (previous.kind() == Lexeme.Kind.OPEN || previous.kind() == Lexeme.Kind.COMMA) {
             return at(at == null ? previous : at, "missing operand after `" + previous.shown(source) + "`");

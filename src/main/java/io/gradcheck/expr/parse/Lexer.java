@@ -1,159 +1,276 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Catalogue;
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Span;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The normalizer: reads the notation of the lecture notes into pieces exp4j can tokenize. It maps the spellings
- * exp4j cannot lex (x', xᵀ, .*, ⊙, ·, ×, −, x[1], x_{1}, A[1,2]), splits runs of letters into declared names
- * and functions (so that "Ax" is A times x), and reads component names (x1, x_1, A_1_2, A_{12}).
+ * The lexer of both notations: characters → one token stream. Plain text and LaTeX share everything but the
+ * backslash commands, which {@link LatexCommands} reads. It splits runs of letters into declared names and
+ * functions by longest match (so that "Ax" is A times x), reads component names (x1, x_1, A_1_2, A_{12}, x[1]),
+ * and maps the spellings learners type (x', xᵀ, x², ½, √, |x|, ‖x‖, .*, ⊙, ·, ×, −) to tokens. Positions are
+ * always into the text as sent.
  */
 final class Lexer {
 
-    private static final Pattern VECTOR_INDEX = Pattern.compile("_?(\\d+)");
-    private static final Pattern MATRIX_INDEX = Pattern.compile("_(\\d+)_(\\d+)|_?(\\d)(\\d)");
-    private static final Pattern BRACKET_INDEX = Pattern.compile("\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?");
+    private static final Pattern IDENTITY_SIZE = Pattern.compile("_(?:(\\d+)|\\{\\s*(\\d+)\\s*\\})");
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    private static final Map<Character, String> FRACTIONS = Map.ofEntries(Map.entry('½', "1/2"),
+            Map.entry('⅓', "1/3"), Map.entry('⅔', "2/3"), Map.entry('¼', "1/4"), Map.entry('¾', "3/4"),
+            Map.entry('⅕', "1/5"), Map.entry('⅖', "2/5"), Map.entry('⅗', "3/5"), Map.entry('⅘', "4/5"),
+            Map.entry('⅙', "1/6"), Map.entry('⅚', "5/6"), Map.entry('⅛', "1/8"), Map.entry('⅜', "3/8"),
+            Map.entry('⅝', "5/8"), Map.entry('⅞', "7/8"));
 
-    private final String text;
-    private final Declarations declarations;
-    private final List<Lexeme> out = new ArrayList<>();
-    private int pos;
+    /** Every name the catalogue knows, built once. */
+    private static final NameTrie CATALOGUE;
 
-    private Lexer(String text, Declarations declarations) {
-        this.text = text;
-        this.declarations = declarations;
+    static {
+        TreeSet<String> names = new TreeSet<>(Catalogue.reservedNames());
+        names.addAll(Catalogue.aliases());
+        names.add(Catalogue.IDENTITY);
+        CATALOGUE = new NameTrie(names);
     }
 
-    static List<Lexeme> lex(String text, Declarations declarations) {
-        Lexer lexer = new Lexer(text, declarations);
+    /** A `{` waiting for its `}`, and what its `}` does. */
+    private record Brace(Span open, Consumer<Span> onClose) {
+    }
+
+    final String text;
+    final Declarations declarations;
+    final boolean latex;
+    final List<Lexeme> out = new ArrayList<>();
+    int pos;
+    private final NameTrie declared;
+    private final Deque<Brace> braces = new ArrayDeque<>();
+    private final LatexCommands commands;
+    private final Components components;
+
+    private Lexer(String text, Declarations declarations, boolean latex) {
+        this.text = text;
+        this.declarations = declarations;
+        this.latex = latex;
+        this.declared = new NameTrie(declarations.shapes().keySet());
+        this.commands = new LatexCommands(this);
+        this.components = new Components(this);
+    }
+
+    static List<Lexeme> lex(String text, Declarations declarations, boolean latex) {
+        Lexer lexer = new Lexer(text, declarations, latex);
         lexer.run();
+        if (!lexer.braces.isEmpty()) {
+            throw new ExpressionException(Kind.SYNTAX, "this `{` is never closed; add `}`", lexer.braces.peek().open());
+        }
         return lexer.out;
     }
 
     private void run() {
         while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (Character.isWhitespace(c)) {
-                pos++;
-            } else if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
-                number();
-            } else if (c == '.' && next() == '*') {
-                operator("#", 2);
-            } else if (c == '\'' || c == 'ᵀ' || c == '′') {
-                postfixTranspose();
-            } else if (Character.isLetter(c) || c == '_') {
-                identifierRun();
-            } else {
-                symbol(c);
+            step();
+        }
+    }
+
+    /** Reads one token (or skips one space). */
+    void step() {
+        char c = text.charAt(pos);
+        if (Character.isWhitespace(c) || (latex && c == '~')) {
+            pos++;
+        } else if (c == '\\') {
+            if (!latex) {
+                throw error(Kind.SYNTAX, "`\\` starts a LaTeX command; send the expression as LaTeX "
+                        + "(notation \"latex\") or write it without backslashes", pos, pos + 1);
             }
+            commands.command();
+        } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(charAt(pos + 1)))) {
+            number();
+        } else if (c == '.' && charAt(pos + 1) == '*') {
+            operator(".*", 2);
+        } else if (c == '.' && charAt(pos + 1) == '^') {
+            operator(".^", 2);
+        } else if (c == '\'' || c == 'ᵀ' || c == '′') {
+            add(Lexeme.Kind.PRIME, "'", pos, pos + 1);
+            pos++;
+        } else if (c == '_' && lastIs(Lexeme.Kind.BAR)) {
+            normIndex();
+        } else if (Character.isLetter(c) || c == '_') {
+            identifierRun();
+        } else if (SUPERSCRIPTS.indexOf(c) >= 0 || c == '⁻' || c == '⁺') {
+            superscript();
+        } else {
+            symbol(c);
         }
     }
 
-    /**
-     * x' becomes (x^T), grouped with exactly the operand before the mark, so that it binds tighter than any
-     * operator: A'^-1 is (Aᵀ)⁻¹ and 2^x' is 2^(xᵀ).
-     */
-    private void postfixTranspose() {
-        Span mark = span(pos, pos + 1);
-        int start = operandStart(out.size() - 1);
-        if (start < 0) {
-            throw new ExpressionException(Kind.SYNTAX, "the transpose mark " + text.charAt(pos)
-                    + " must follow what it transposes, as in x'", mark);
-        }
-        out.add(start, Lexeme.of(Lexeme.Kind.OPEN, "(", out.get(start).span()));
-        out.add(Lexeme.of(Lexeme.Kind.OPERATOR, "^", mark));
-        out.add(Lexeme.of(Lexeme.Kind.TRANSPOSE_MARK, Catalogue.TRANSPOSE_MARK, mark));
-        out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", mark));
-        pos++;
+    char charAt(int i) {
+        return i < text.length() ? text.charAt(i) : '\0';
     }
 
-    /** Index of the first piece of the operand that ends at index k, or -1 when no operand ends there. */
-    private int operandStart(int k) {
-        if (k < 0) {
-            return -1;
+    void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
         }
-        Lexeme last = out.get(k);
-        if (last.kind().isOperand()) {
-            return k;
-        }
-        if (last.kind() != Lexeme.Kind.CLOSE) {
-            return -1;
-        }
-        int depth = 0;
-        for (int i = k; i >= 0; i--) {
-            Lexeme.Kind kind = out.get(i).kind();
-            depth += kind == Lexeme.Kind.CLOSE ? 1 : kind == Lexeme.Kind.OPEN ? -1 : 0;
-            if (depth == 0) {
-                return i > 0 && out.get(i - 1).kind() == Lexeme.Kind.FUNCTION ? i - 1 : i;
-            }
-        }
-        return -1;
     }
 
-    private char next() {
-        return pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
+    private boolean lastIs(Lexeme.Kind kind) {
+        return !out.isEmpty() && out.get(out.size() - 1).kind() == kind;
     }
 
     private void symbol(char c) {
         switch (c) {
             case '+' -> operator("+", 1);
             case '-', '−', '–' -> operator("-", 1);
-            case '*' -> {
-                if (next() == '*') {
-                    operator("^", 2);
-                } else {
-                    operator("*", 1);
-                }
-            }
+            case '*' -> operator(charAt(pos + 1) == '*' ? "^" : "*", charAt(pos + 1) == '*' ? 2 : 1);
             case '·', '×', '⋅', '∙' -> operator("*", 1);
             case '/', '÷' -> operator("/", 1);
             case '^' -> operator("^", 1);
-            case '⊙', '∘' -> operator("#", 1);
+            case '⊙', '∘' -> operator(".*", 1);
+            case '⊗' -> operator("⊗", 1);
             case '(' -> single(Lexeme.Kind.OPEN, "(");
             case ')' -> single(Lexeme.Kind.CLOSE, ")");
             case ',' -> single(Lexeme.Kind.COMMA, ",");
-            case '[', ']', '{', '}' -> throw error(Kind.SYNTAX, "`" + c + "` is only for indices such as x[1], "
-                    + "A[1,2] or x_{1}; use ( ) to group", pos, pos + 1);
-            default -> throw error(Kind.SYNTAX, "unexpected character `" + c + "`", pos, pos + 1);
+            case '{' -> openBrace();
+            case '}' -> closeBrace();
+            case '|' -> {
+                boolean twice = charAt(pos + 1) == '|';
+                out.add(Lexeme.bar(twice ? "‖" : "|", 0, span(pos, pos + (twice ? 2 : 1))));
+                pos += twice ? 2 : 1;
+            }
+            case '‖' -> single(Lexeme.Kind.BAR, "‖");
+            case '√' -> function("sqrt", pos, pos + 1);
+            case '∛' -> function("cbrt", pos, pos + 1);
+            case '[', ']' -> {
+                if (!latex) {
+                    throw error(Kind.SYNTAX, "`" + c + "` is only for indices such as x[1] or A[1,2]; "
+                            + "use ( ) to group", pos, pos + 1);
+                }
+                single(c == '[' ? Lexeme.Kind.OPEN : Lexeme.Kind.CLOSE, String.valueOf(c));
+            }
+            default -> {
+                String fraction = FRACTIONS.get(c);
+                if (fraction == null) {
+                    throw error(Kind.SYNTAX, "unexpected character `" + c + "`; the README lists what can be "
+                            + "written", pos, pos + 1);
+                }
+                Span s = span(pos, pos + 1);
+                out.add(Lexeme.of(Lexeme.Kind.OPEN, "(", s));
+                out.add(Lexeme.number(fraction.charAt(0) - '0', fraction.substring(0, 1), s));
+                out.add(Lexeme.of(Lexeme.Kind.OPERATOR, "/", s));
+                out.add(Lexeme.number(fraction.charAt(2) - '0', fraction.substring(2), s));
+                out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", s));
+                pos++;
+            }
         }
     }
 
-    private void operator(String symbol, int width) {
-        out.add(Lexeme.of(Lexeme.Kind.OPERATOR, symbol, span(pos, pos + width)));
+    /** A brace groups, as in LaTeX: e^{x}, A^{-1}; its `}` closes the group. */
+    void openBrace() {
+        Span open = span(pos, pos + 1);
+        out.add(Lexeme.of(Lexeme.Kind.OPEN, "{", open));
+        pos++;
+        braces.push(new Brace(open, close -> out.add(Lexeme.of(Lexeme.Kind.CLOSE, "}", close))));
+    }
+
+    /** Opens a brace whose `}` does something else than close a group (the parts of \frac, \sqrt). */
+    void awaitBrace(Consumer<Span> onClose) {
+        braces.push(new Brace(span(pos, pos + 1), onClose));
+        pos++;
+    }
+
+    private void closeBrace() {
+        Span close = span(pos, pos + 1);
+        if (braces.isEmpty()) {
+            throw new ExpressionException(Kind.SYNTAX, "this `}` has no matching `{`", close);
+        }
+        pos++;
+        braces.pop().onClose().accept(close);
+    }
+
+    void operator(String symbol, int width) {
+        add(Lexeme.Kind.OPERATOR, symbol, pos, pos + width);
         pos += width;
     }
 
     private void single(Lexeme.Kind kind, String spelled) {
-        out.add(Lexeme.of(kind, spelled, span(pos, pos + 1)));
+        add(kind, spelled, pos, pos + 1);
         pos++;
+    }
+
+    void add(Lexeme.Kind kind, String spelled, int from, int to) {
+        out.add(Lexeme.of(kind, spelled, span(from, to)));
+    }
+
+    void function(String name, int from, int to) {
+        out.add(Lexeme.function(name, 1, span(from, to)));
+        pos = to;
+    }
+
+    /** x², x⁻¹, A⁻ᵀ: the powers they show, as an exponent group ^(−1). */
+    private void superscript() {
+        int start = pos;
+        boolean negative = false;
+        if (text.charAt(pos) == '⁻' || text.charAt(pos) == '⁺') {
+            negative = text.charAt(pos) == '⁻';
+            pos++;
+        }
+        StringBuilder digits = new StringBuilder();
+        while (pos < text.length() && SUPERSCRIPTS.indexOf(text.charAt(pos)) >= 0) {
+            digits.append((char) ('0' + SUPERSCRIPTS.indexOf(text.charAt(pos))));
+            pos++;
+        }
+        Span s = span(start, pos);
+        if (digits.length() == 0) {
+            if (negative && charAt(pos) == 'ᵀ') {
+                exponentGroup(true, "1", s);
+                return;
+            }
+            throw new ExpressionException(Kind.SYNTAX, "a superscript sign needs a number after it, as in x⁻¹", s);
+        }
+        exponentGroup(negative, digits.toString(), s);
+    }
+
+    private void exponentGroup(boolean negative, String digits, Span s) {
+        out.add(Lexeme.of(Lexeme.Kind.OPERATOR, "^", s));
+        out.add(Lexeme.of(Lexeme.Kind.OPEN, "(", s));
+        if (negative) {
+            out.add(Lexeme.of(Lexeme.Kind.OPERATOR, "-", s));
+        }
+        out.add(Lexeme.number(Double.parseDouble(digits), digits, s));
+        out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", s));
     }
 
     private void number() {
         int start = pos;
+        if (latex && lastIs(Lexeme.Kind.OPERATOR) && out.get(out.size() - 1).text().equals("^")) {
+            // in LaTeX a superscript without braces is one character: x^23 is x² · 3
+            pos++;
+            out.add(Lexeme.number(text.charAt(start) - '0', text.substring(start, pos), span(start, pos)));
+            return;
+        }
         while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
             pos++;
         }
-        if (pos < text.length() && text.charAt(pos) == '.' && !(pos + 1 < text.length() && text.charAt(pos + 1) == '*')) {
+        if (charAt(pos) == '.' && charAt(pos + 1) != '*' && charAt(pos + 1) != '^') {
             pos++;
             while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
                 pos++;
             }
         }
         // an exponent only when digits follow: "2e" is 2 times e, "1e-3" is a number
-        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+        if (charAt(pos) == 'e' || charAt(pos) == 'E') {
             int p = pos + 1;
-            if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+            if (charAt(p) == '+' || charAt(p) == '-') {
                 p++;
             }
-            if (p < text.length() && Character.isDigit(text.charAt(p))) {
+            if (Character.isDigit(charAt(p))) {
                 pos = p;
                 while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
                     pos++;
@@ -161,8 +278,9 @@ final class Lexer {
             }
         }
         String literal = text.substring(start, pos);
-        if (pos < text.length() && text.charAt(pos) == '.' && next() != '*') {
-            throw error(Kind.SYNTAX, "`" + literal + ".` is not a number", start, pos + 1);
+        if (charAt(pos) == '.' && charAt(pos + 1) != '*' && charAt(pos + 1) != '^') {
+            throw error(Kind.SYNTAX, "`" + literal + ".` is not a number; write " + literal + " or "
+                    + literal + ".5", start, pos + 1);
         }
         double value = Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
@@ -171,8 +289,24 @@ final class Lexer {
         out.add(Lexeme.number(value, literal, span(start, pos)));
     }
 
+    /** ‖x‖_1, ‖x‖_2, ‖A‖_F, ‖x‖_{2}: which norm. */
+    private void normIndex() {
+        int start = pos;
+        pos++;
+        boolean braced = charAt(pos) == '{';
+        int from = braced ? pos + 1 : pos;
+        int to = braced ? text.indexOf('}', from) : Math.min(from + 1, text.length());
+        String index = to < 0 ? "" : text.substring(from, to).trim();
+        if (!index.equals("1") && !index.equals("2") && !index.equals("F")) {
+            throw error(Kind.SYNTAX, "a norm takes the subscript 1, 2 or F, as in ‖x‖_1; write norm1(x), "
+                    + "norm2(x) or norm(A)", start, Math.max(to, from));
+        }
+        pos = braced ? to + 1 : to;
+        add(Lexeme.Kind.NORM_INDEX, index, start, pos);
+    }
+
     /** A maximal run of letters, digits and underscores, read as a sequence of known names. */
-    private void identifierRun() {
+    void identifierRun() {
         int start = pos;
         int end = pos;
         while (end < text.length() && isNameChar(text.charAt(end))) {
@@ -182,7 +316,7 @@ final class Lexer {
         while (p < end) {
             String best = longestKnownName(p, end);
             if (best == null) {
-                throw unknownName(p, end);
+                throw unknownName(start, p, end);
             }
             int after = p + best.length();
             Shape shape = declarations.shape(best);
@@ -198,43 +332,59 @@ final class Lexer {
                     continue;
                 }
             }
+            if (best.equals(Catalogue.IDENTITY) && shape == null) {
+                Matcher m = IDENTITY_SIZE.matcher(text).region(after, text.length());
+                if (m.lookingAt()) {
+                    identity(m.group(1) != null ? m.group(1) : m.group(2), p, m.end());
+                    p = m.end();
+                    if (p > end) {
+                        pos = p;
+                        return;
+                    }
+                    continue;
+                }
+            }
             if (after < end && (Character.isDigit(text.charAt(after)) || text.charAt(after) == '_')) {
-                throw unknownName(p, end);
+                throw unknownName(start, p, end);
             }
             emitName(best, p, after);
             p = after;
         }
         pos = end;
-        if (pos < text.length() && text.charAt(pos) == '[' && !out.isEmpty()
-                && out.get(out.size() - 1).kind() == Lexeme.Kind.VARIABLE) {
-            bracketIndex(out.remove(out.size() - 1));
+        if (pos < text.length() && text.charAt(pos) == '[' && lastIs(Lexeme.Kind.VARIABLE)) {
+            components.bracketIndex(out.remove(out.size() - 1));
         }
     }
 
-    private static boolean isNameChar(char c) {
-        return (Character.isLetterOrDigit(c) || c == '_') && c != 'ᵀ';
+    /** I_3, I_{3}: the 3×3 identity. */
+    private void identity(String size, int from, int to) {
+        Span s = span(from, to);
+        out.add(Lexeme.function("eye", 1, s));
+        out.add(Lexeme.of(Lexeme.Kind.OPEN, "(", s));
+        out.add(Lexeme.number(Double.parseDouble(size), size, s));
+        out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", s));
     }
 
+    static boolean isNameChar(char c) {
+        return (Character.isLetterOrDigit(c) || c == '_') && c != 'ᵀ' && SUPERSCRIPTS.indexOf(c) < 0;
+    }
+
+    /** Longest match among the declared names and the catalogue's; a declared name wins a tie. */
     private String longestKnownName(int p, int end) {
-        String best = null;
-        for (String name : declarations.shapes().keySet()) {
-            best = longer(best, name, p, end);
+        String mine = declared.longest(text, p, end);
+        String known = CATALOGUE.longest(text, p, end);
+        if (mine == null) {
+            return known;
         }
-        for (String name : Catalogue.functions().keySet()) {
-            best = longer(best, name, p, end);
-        }
-        for (String name : Catalogue.constantNames()) {
-            best = longer(best, name, p, end);
-        }
-        return longer(best, Catalogue.TRANSPOSE_MARK, p, end);
+        return known != null && known.length() > mine.length() ? known : mine;
     }
 
-    private String longer(String best, String candidate, int p, int end) {
-        boolean fits = p + candidate.length() <= end && text.startsWith(candidate, p);
-        return fits && (best == null || candidate.length() > best.length()) ? candidate : best;
+    int componentSuffix(String name, Shape shape, int from, int after, int end) {
+        return components.suffix(name, shape, from, after, end);
     }
 
-    private void emitName(String name, int from, int to) {
+    /** Emits a known name: a declared variable, a constant, the transpose mark, I, or a function. */
+    void emitName(String name, int from, int to) {
         Span s = span(from, to);
         if (declarations.contains(name)) {
             out.add(Lexeme.of(Lexeme.Kind.VARIABLE, name, s));
@@ -242,113 +392,42 @@ final class Lexer {
             out.add(Lexeme.of(Lexeme.Kind.CONSTANT, name.equals("π") ? "pi" : name, s));
         } else if (Catalogue.TRANSPOSE_MARK.equals(name)) {
             out.add(Lexeme.of(Lexeme.Kind.TRANSPOSE_MARK, name, s));
+        } else if (Catalogue.IDENTITY.equals(name)) {
+            out.add(Lexeme.of(Lexeme.Kind.IDENTITY, name, s));
+        } else if (Catalogue.alias(name) != null) {
+            out.add(Lexeme.function(Catalogue.alias(name), 1, s));
+        } else if (Catalogue.function(name) != null) {
+            out.add(Lexeme.function(name, 1, s));
         } else {
-            out.add(Lexeme.of(Lexeme.Kind.FUNCTION, name, s));
+            throw unknownName(from, to);
         }
     }
 
-    /** Reads x1, x_1, A_1_2, A12, x_{1}, A_{1,2}; returns where the run continues, or -1 when none follows. */
-    private int componentSuffix(String name, Shape shape, int from, int after, int end) {
-        if (after == end - 1 && text.charAt(after) == '_' && end < text.length() && text.charAt(end) == '{') {
-            return bracedIndex(name, shape, from, end);
-        }
-        String rest = text.substring(after, end);
-        if (shape.isVector()) {
-            Matcher m = VECTOR_INDEX.matcher(rest);
-            if (m.lookingAt()) {
-                int stop = after + m.end();
-                out.add(componentOf(name, shape, m.group(1), null, from, stop));
-                return stop;
-            }
-        } else {
-            Matcher m = MATRIX_INDEX.matcher(rest);
-            if (m.lookingAt()) {
-                int stop = after + m.end();
-                boolean digits = m.group(1) == null;
-                if (digits && (shape.rows() > 9 || shape.cols() > 9)) {
-                    throw error(Kind.BAD_INDEX, name + " is " + shape + ", so write the entry as "
-                            + name + "_{i,j} or " + name + "[i,j] to make the two indices clear", from, stop);
-                }
-                out.add(componentOf(name, shape, digits ? m.group(3) : m.group(1), digits ? m.group(4) : m.group(2),
-                        from, stop));
-                return stop;
-            }
-        }
-        return -1;
+    ExpressionException unknownName(int p, int end) {
+        return unknownName(p, p, end);
     }
 
-    private int bracedIndex(String name, Shape shape, int from, int open) {
-        int close = text.indexOf('}', open);
-        if (close < 0) {
-            throw error(Kind.SYNTAX, "the index of " + name + " opened with `{` is never closed", open, open + 1);
-        }
-        String inside = text.substring(open + 1, close).trim();
-        if (shape.isMatrix() && inside.matches("\\d\\d") && shape.rows() <= 9 && shape.cols() <= 9) {
-            out.add(componentOf(name, shape, inside.substring(0, 1), inside.substring(1), from, close + 1));
-        } else {
-            addIndexed(name, shape, inside, from, close + 1);
-        }
-        return close + 1;
-    }
-
-    private void bracketIndex(Lexeme variable) {
-        int open = pos;
-        int close = text.indexOf(']', open);
-        if (close < 0) {
-            throw error(Kind.SYNTAX, "the index of " + variable.name() + " opened with `[` is never closed", open, open + 1);
-        }
-        String name = variable.name();
-        addIndexed(name, declarations.shape(name), text.substring(open + 1, close), variable.span().start(), close + 1);
-        pos = close + 1;
-    }
-
-    private void addIndexed(String name, Shape shape, String inside, int from, int to) {
-        Matcher m = BRACKET_INDEX.matcher(inside);
-        if (!m.matches()) {
-            throw error(Kind.BAD_INDEX, "write an index as whole numbers from 1, as in x[1] or A[1,2]", from, to);
-        }
-        out.add(componentOf(name, shape, m.group(1), m.group(2), from, to));
-    }
-
-    private Lexeme componentOf(String name, Shape shape, String rowText, String colText, int from, int to) {
-        Span s = span(from, to);
-        if (shape.isScalar()) {
-            throw new ExpressionException(Kind.BAD_INDEX, name + " is a scalar, so it has no entries to index", s);
-        }
-        boolean matrix = shape.isMatrix();
-        if (matrix != (colText != null)) {
-            throw new ExpressionException(Kind.BAD_INDEX, matrix
-                    ? name + " is a " + shape + " matrix, so an entry takes two indices, as in " + name + "[1,2]"
-                    : name + " is a vector, so an entry takes one index, as in " + name + "[1]", s);
-        }
-        long row = parseIndex(rowText);
-        long col = colText == null ? 1 : parseIndex(colText);
-        if (row < 1 || col < 1) {
-            throw new ExpressionException(Kind.BAD_INDEX, "indices start at 1, as in the notes: " + name
-                    + (matrix ? "_{1,1}" : "_1") + " is the first entry", s);
-        }
-        if (row > shape.rows() || col > shape.cols()) {
-            throw new ExpressionException(Kind.BAD_INDEX, matrix
-                    ? name + " is " + shape + ", so it has no entry (" + row + "," + col + ")"
-                    : name + " has " + shape.rows() + " entries, so it has no entry " + row, s);
-        }
-        return Lexeme.component(name, (int) row - 1, matrix ? (int) col - 1 : -1, s);
-    }
-
-    private static long parseIndex(String digits) {
-        return digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
-    }
-
-    private ExpressionException unknownName(int p, int end) {
+    /** The part of the run from p is unknown; when the whole run is near a known name, that is the better hint. */
+    private ExpressionException unknownName(int runStart, int p, int end) {
         String word = text.substring(p, end);
-        return error(Kind.UNKNOWN_NAME, "unknown name `" + word + "` (declared: " + declarations.describe() + ")", p, end);
+        boolean called = charAt(end) == '(';
+        String suggestion = Suggestions.nearest(word, declarations);
+        String whole = runStart < p ? Suggestions.nearest(text.substring(runStart, end), declarations) : null;
+        if (whole != null) {
+            word = text.substring(runStart, end);
+            suggestion = whole;
+            p = runStart;
+        }
+        return error(Kind.UNKNOWN_NAME, "unknown " + (called ? "function" : "name") + " `" + word + "` (declared: "
+                + declarations.describe() + ")" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"),
+                p, end);
     }
 
-    private static Span span(int start, int end) {
+    static Span span(int start, int end) {
         return new Span(start, end);
     }
 
-    private static ExpressionException error(Kind kind, String message, int start, int end) {
+    static ExpressionException error(Kind kind, String message, int start, int end) {
         return new ExpressionException(kind, message, new Span(start, end));
     }
 }

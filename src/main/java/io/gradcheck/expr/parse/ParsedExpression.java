@@ -1,15 +1,15 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.print.Printers;
 
 /**
  * An expression read and shape-checked: the text as sent, the tree, the declarations it was read against, and
- * the estimated floating-point operations of one evaluation over doubles.
+ * the estimated floating-point operations of one evaluation over doubles, and the notation it was read in.
  */
-public record ParsedExpression(String source, Node root, Declarations declarations, long cost) {
+public record ParsedExpression(String source, Node root, Declarations declarations, long cost,
+        InputNotation notation) {
 
     public Shape shape() {
         return root.shape();

@@ -1,22 +1,29 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Limits;
 import java.util.List;
 
-/** Text → tree: normalize and check the pieces, let exp4j order them, build the typed tree. One parse for all. */
+/**
+ * Text → tree: lex (plain text or LaTeX, one token stream), rewrite what learners type into the plain notation,
+ * check the order of the tokens, let exp4j order them, build the typed tree. One parse for all.
+ */
 public final class Parser {
 
     private Parser() {
     }
 
     public static ParsedExpression parse(String text, Declarations declarations) {
-        return parse(text, declarations, Limits.DEFAULT);
+        return parse(text, declarations, Limits.DEFAULT, null);
     }
 
     public static ParsedExpression parse(String text, Declarations declarations, Limits limits) {
+        return parse(text, declarations, limits, null);
+    }
+
+    /** Reads text in the given notation; a null notation is guessed from the text ({@link InputNotation#guess}). */
+    public static ParsedExpression parse(String text, Declarations declarations, Limits limits, InputNotation notation) {
         if (text == null || text.isBlank()) {
             throw new ExpressionException(Kind.SYNTAX, "the expression is empty");
         }
@@ -25,10 +32,12 @@ public final class Parser {
                     + " characters long; the limit is " + limits.maxLength());
         }
         text = AsciiDigits.of(text);
-        List<Lexeme> lexemes = Lexer.lex(text, declarations);
+        InputNotation read = notation == null ? InputNotation.guess(text) : notation;
+        List<Lexeme> lexemes = Lexer.lex(text, declarations, read == InputNotation.LATEX);
+        lexemes = LearnerNotation.rewrite(lexemes, text, limits);
         Grammar.check(lexemes, text, limits);
         var rpn = Exp4jFrontEnd.toReversePolish(lexemes);
         TreeBuilder builder = new TreeBuilder(text, lexemes, declarations, limits);
-        return new ParsedExpression(text, builder.build(rpn), declarations, builder.cost());
+        return new ParsedExpression(text, builder.build(rpn), declarations, builder.cost(), read);
     }
 }

@@ -1,7 +1,5 @@
 package io.gradcheck.expr.parse;
 
-import io.gradcheck.expr.Catalogue;
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Limits;
@@ -11,6 +9,9 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Span;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.primitives.Arithmetic;
+import io.gradcheck.expr.primitives.Elementwise;
+import io.gradcheck.expr.primitives.LinearAlgebra;
+import io.gradcheck.expr.primitives.ScalarFunction;
 import io.gradcheck.expr.print.Printers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class TreeBuilder {
     private final Declarations declarations;
     private final Deque<Node> stack = new ArrayDeque<>();
     private final Deque<Integer> depths = new ArrayDeque<>();
+    private final PendingIdentity identities = new PendingIdentity(this::make);
     private int nodes;
     private long cost;
 
@@ -61,15 +63,7 @@ final class TreeBuilder {
             switch (t.getType()) {
                 case Token.TOKEN_NUMBER, Token.TOKEN_VARIABLE -> push(leaf(operands.next()), 1);
                 case Token.TOKEN_OPERATOR -> operator((OperatorToken) t);
-                case Token.TOKEN_FUNCTION -> {
-                    var f = ((FunctionToken) t).getFunction();
-                    Catalogue.FunctionEntry entry = Catalogue.function(f.getName());
-                    List<Node> args = pop(entry.arity());
-                    Primitive p = entry.primitive() == Arithmetic.POW
-                            ? elementwisePower(Arithmetic.POW, Arithmetic.POW_VARIABLE, args.get(1))
-                            : entry.primitive();
-                    call(p, args);
-                }
+                case Token.TOKEN_FUNCTION -> function(Exp4jFrontEnd.function(((FunctionToken) t).getFunction().getName()));
                 default -> throw new ExpressionException(Kind.SYNTAX, "the expression could not be read");
             }
         }
@@ -78,16 +72,46 @@ final class TreeBuilder {
         }
         Node root = stack.pop();
         rejectMark(root);
+        if (identities.isPending(root)) {
+            throw PendingIdentity.unknownSize(root.span());
+        }
         return root;
+    }
+
+    private void function(Exp4jFrontEnd.Call use) {
+        List<Node> args = pop(use.arity());
+        if (Lexeme.BAR_ABS.equals(use.name())) {
+            Shape s = args.get(0).shape();
+            if (s.isSquare() && !s.isScalar()) {
+                throw new ExpressionException(Kind.SHAPE_MISMATCH, "|" + text(args.get(0)) + "| of a square matrix "
+                        + "could mean its determinant or its entries' absolute values: write det("
+                        + text(args.get(0)) + ") or abs(" + text(args.get(0)) + ")", args.get(0).span());
+            }
+            call(Elementwise.of(ScalarFunction.ABS), args);
+            return;
+        }
+        Catalogue.FunctionEntry entry = Catalogue.function(use.name());
+        if (use.arity() == 2 && entry.arity() == 1) {
+            // ones(m, n), zeros(m, n): the outer product of ones(m) (or zeros(m)) and ones(n)
+            Node rows = make(entry.primitive(), List.of(args.get(0)), args.get(0).span());
+            Node cols = make(entry.primitive(), List.of(args.get(1)), args.get(1).span());
+            call(LinearAlgebra.OUTER, List.of(rows, cols));
+            return;
+        }
+        Primitive p = entry.primitive() == Arithmetic.POW
+                ? elementwisePower(Arithmetic.POW, Arithmetic.POW_VARIABLE, args.get(1))
+                : entry.primitive();
+        call(p, args);
     }
 
     private Node leaf(Lexeme l) {
         return switch (l.kind()) {
-            case NUMBER -> new Node.Number(l.number(), l.exp4j(), l.span());
-            case CONSTANT -> new Node.Constant(l.exp4j(), Catalogue.constant(l.exp4j()), l.span());
+            case NUMBER -> new Node.Number(l.number(), l.text(), l.span());
+            case CONSTANT -> new Node.Constant(l.text(), Catalogue.constant(l.text()), l.span());
             case TRANSPOSE_MARK -> new Node.Constant(Catalogue.TRANSPOSE_MARK, Double.NaN, l.span());
-            case COMPONENT -> new Node.Component(variable(l.name(), l.span()), l.row(), l.col(), l.span());
-            default -> variable(l.name(), l.span());
+            case IDENTITY -> identities.leaf(l.span());
+            case COMPONENT -> new Node.Component(variable(l.text(), l.span()), l.row(), l.col(), l.span());
+            default -> variable(l.text(), l.span());
         };
     }
 
@@ -100,7 +124,7 @@ final class TreeBuilder {
     }
 
     private void operator(OperatorToken t) {
-        String symbol = t.getOperator().getSymbol();
+        String symbol = Exp4jFrontEnd.operator(t.getOperator().getSymbol());
         if (t.getOperator().getNumOperands() == 1) {
             List<Node> arg = pop(1);
             if (symbol.equals("-")) {
@@ -116,7 +140,12 @@ final class TreeBuilder {
             case "-" -> call(Arithmetic.SUBTRACT, args);
             case "*" -> call(Arithmetic.MULTIPLY, args);
             case "/" -> call(Arithmetic.DIVIDE, args);
-            case Exp4jFrontEnd.HADAMARD -> call(Arithmetic.HADAMARD, args);
+            case ".*" -> call(Arithmetic.HADAMARD, args);
+            case "⊗" -> call(LinearAlgebra.KRON, args);
+            case ".^" -> {
+                rejectMark(args.get(1));
+                call(elementwisePower(Arithmetic.POWER, Arithmetic.POWER_VARIABLE, args.get(1)), args);
+            }
             case "^" -> power(args);
             default -> throw new ExpressionException(Kind.SYNTAX, "unknown operator `" + symbol + "`");
         }
@@ -146,6 +175,11 @@ final class TreeBuilder {
                     + "power and needs a whole number from -" + limits.maxMatrixPower() + " to "
                     + limits.maxMatrixPower() + "; for entrywise powers write pow(" + text(base) + ", k)",
                     exponent.span());
+        }
+        if (k == -1) {
+            // A^-1 is the inverse, the same tree as inv(A), so that inv(A) printed as A^{-1} reads back as itself
+            call(LinearAlgebra.INVERSE, List.of(base), exponent.span());
+            return;
         }
         call(Arithmetic.matrixPower(k.intValue()), args);
     }
@@ -184,16 +218,28 @@ final class TreeBuilder {
         call(p, args, span);
     }
 
-    private void call(Primitive p, List<Node> args, Span extra) {
+    @SuppressWarnings("unchecked")
+    private void call(Primitive p, List<Node> given, Span extra) {
         int depth = 0;
-        for (int i = 0; i < args.size(); i++) {
-            rejectMark(args.get(i));
+        for (int i = 0; i < given.size(); i++) {
+            rejectMark(given.get(i));
             depth = Math.max(depth, poppedDepths.get(i));
         }
         Span span = extra;
-        for (Node a : args) {
+        for (Node a : given) {
             span = span.union(a.span());
         }
+        Object resolved = identities.resolve(p, given, span);
+        if (resolved instanceof Node placeholder) {
+            push(placeholder, depth + 1);
+            return;
+        }
+        List<Node> args = resolved == null ? given : (List<Node>) resolved;
+        push(make(p, args, span), depth + 1);
+    }
+
+    /** The call node, its shape checked and its cost counted. */
+    private Node make(Primitive p, List<Node> args, Span span) {
         Shape shape = p.shape(args, this::describe);
         if (shape.entries() > limits.maxEntries()) {
             throw new ExpressionException(Kind.LIMIT_EXCEEDED, "the value of "
@@ -205,7 +251,7 @@ final class TreeBuilder {
             throw new ExpressionException(Kind.LIMIT_EXCEEDED, "evaluating this expression would take about "
                     + cost + " arithmetic operations; the limit is " + limits.maxCost(), span);
         }
-        push(new Node.Call(p, args, shape, span), depth + 1);
+        return new Node.Call(p, args, shape, span);
     }
 
     private List<Integer> poppedDepths = List.of();

@@ -4,10 +4,11 @@ import static io.gradcheck.expr.Notation.ADDITIVE;
 import static io.gradcheck.expr.Notation.MULTIPLICATIVE;
 import static io.gradcheck.expr.Notation.UNARY;
 
+import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 
 /** The operators: + - * / .* ^ and transpose. */
 public final class Arithmetic {
@@ -52,11 +53,44 @@ public final class Arithmetic {
             (a, out) -> a.get(0).shape().isScalar() || a.get(1).shape().isScalar()
                     ? Ops.product(a.get(0), a.get(1))
                     : Ops.matmul(a.get(0), a.get(1)),
-            (args, out) -> {
-                Shape a = args.get(0).shape();
-                Shape b = args.get(1).shape();
-                return a.isScalar() || b.isScalar() ? out.size() : (long) a.rows() * a.cols() * b.cols();
-            });
+            Arithmetic::productCost,
+            Arithmetic::planProduct);
+
+    private static long productCost(java.util.List<Node> args, Shape out) {
+        Shape a = args.get(0).shape();
+        Shape b = args.get(1).shape();
+        return a.isScalar() || b.isScalar() ? out.size() : (long) a.rows() * a.cols() * b.cols();
+    }
+
+    /** Aᵀ B and A Bᵀ as products that read the transposed factor in place (the transpose is never formed). */
+    private static Node.Call planProduct(Node.Call call) {
+        Node a = call.args().get(0);
+        Node b = call.args().get(1);
+        if (a.shape().isScalar() || b.shape().isScalar()) {
+            return call;
+        }
+        if (a instanceof Node.Call ta && ta.primitive() == TRANSPOSE) {
+            return new Node.Call(TRANSPOSED_TIMES, java.util.List.of(ta.args().get(0), b), call.shape(), call.span());
+        }
+        if (b instanceof Node.Call tb && tb.primitive() == TRANSPOSE) {
+            return new Node.Call(TIMES_TRANSPOSED, java.util.List.of(a, tb.args().get(0)), call.shape(), call.span());
+        }
+        return call;
+    }
+
+    /** Aᵀ B, for plans only (see {@link #planProduct}): never written by a reader, never printed as such. */
+    static final Primitive TRANSPOSED_TIMES = new Defined("transposed*",
+            new Notation("@1^T*$2", "@1^{\\top}~$2", MULTIPLICATIVE),
+            (args, d) -> new Shape(args.get(0).shape().cols(), args.get(1).shape().cols()),
+            (a, out) -> Ops.matmulTransposedLeft(a.get(0), a.get(1)),
+            (args, out) -> (long) args.get(0).shape().size() * args.get(1).shape().cols());
+
+    /** A Bᵀ, for plans only. */
+    static final Primitive TIMES_TRANSPOSED = new Defined("*transposed",
+            new Notation("@1*$2^T", "@1~$2^{\\top}", MULTIPLICATIVE),
+            (args, d) -> new Shape(args.get(0).shape().rows(), args.get(1).shape().rows()),
+            (a, out) -> Ops.matmulTransposedRight(a.get(0), a.get(1)),
+            (args, out) -> (long) args.get(0).shape().size() * args.get(1).shape().rows());
 
     /** a / b: by a scalar, or elementwise; a scalar divided by a tensor is elementwise too. */
     public static final Primitive DIVIDE = new Defined("/",

@@ -3,7 +3,7 @@ package io.gradcheck.expr.primitives;
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -33,6 +33,45 @@ final class Matrices {
         return det;
     }
 
+    /**
+     * Determinant and its directional derivative at once: one LU factorisation over dual numbers (value a,
+     * tangent t), pivoting on the values. Returns {det, D det}; {0, NaN} where a is exactly singular (as the
+     * general rule, which needs the inverse, gives).
+     */
+    static double[] detDual(double[] a, double[] t, int n) {
+        double[] lu = a.clone();
+        double[] dt = t.clone();
+        double det = 1;
+        double ddet = 0;
+        for (int c = 0; c < n; c++) {
+            int p = pivot(lu, n, c);
+            if (lu[p * n + c] == 0) {
+                return new double[] {0, Double.NaN};
+            }
+            if (p != c) {
+                swapRows(lu, n, p, c);
+                swapRows(dt, n, p, c);
+                det = -det;
+                ddet = -ddet;
+            }
+            int co = c * n;
+            double d = lu[co + c];
+            double td = dt[co + c];
+            ddet = ddet * d + det * td;
+            det *= d;
+            for (int r = c + 1; r < n; r++) {
+                int ro = r * n;
+                double f = lu[ro + c] / d;
+                double tf = (dt[ro + c] - f * td) / d;
+                for (int j = c + 1; j < n; j++) {
+                    lu[ro + j] -= f * lu[co + j];
+                    dt[ro + j] -= tf * lu[co + j] + f * dt[co + j];
+                }
+            }
+        }
+        return new double[] {det, ddet};
+    }
+
     /** Inverse of the row-major n×n matrix a by Gauss–Jordan; all NaN when a is singular. */
     static double[] inverse(double[] a, int n) {
         double[] m = a.clone();

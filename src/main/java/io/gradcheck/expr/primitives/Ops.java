@@ -1,7 +1,7 @@
 package io.gradcheck.expr.primitives;
 
 import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 import io.gradcheck.expr.eval.Jets;
 import io.gradcheck.expr.eval.Jets.ScalarRule;
 
@@ -53,6 +53,49 @@ final class Ops {
                     for (int j = 0; j < n; j++) {
                         r[ro + j] += s * y[yo + j];
                     }
+                }
+            }
+        });
+    }
+
+    /** aᵀ b for a (k×m) and b (k×n), reading a in place: never forms aᵀ. */
+    static Jet matmulTransposedLeft(Jet a, Jet b) {
+        int k = a.shape().rows();
+        int m = a.shape().cols();
+        int n = b.shape().cols();
+        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
+            for (int l = 0; l < k; l++) {
+                int xo = l * m;
+                int yo = l * n;
+                for (int i = 0; i < m; i++) {
+                    double s = x[xo + i];
+                    if (s == 0) {
+                        continue;
+                    }
+                    int ro = i * n;
+                    for (int j = 0; j < n; j++) {
+                        r[ro + j] += s * y[yo + j];
+                    }
+                }
+            }
+        });
+    }
+
+    /** a bᵀ for a (m×k) and b (n×k), reading b in place: entry (i, j) is the dot product of rows i and j. */
+    static Jet matmulTransposedRight(Jet a, Jet b) {
+        int m = a.shape().rows();
+        int k = a.shape().cols();
+        int n = b.shape().rows();
+        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
+            for (int i = 0; i < m; i++) {
+                int xo = i * k;
+                for (int j = 0; j < n; j++) {
+                    int yo = j * k;
+                    double s = 0;
+                    for (int l = 0; l < k; l++) {
+                        s += x[xo + l] * y[yo + l];
+                    }
+                    r[i * n + j] += s;
                 }
             }
         });

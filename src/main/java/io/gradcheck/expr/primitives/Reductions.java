@@ -2,7 +2,7 @@ package io.gradcheck.expr.primitives;
 
 import io.gradcheck.expr.Notation;
 import io.gradcheck.expr.Primitive;
-import io.gradcheck.expr.eval.Jet;
+import io.gradcheck.expr.Jet;
 
 /** Reductions to a scalar, and softmax. A norm of a matrix is the Frobenius norm. */
 public final class Reductions {

@@ -72,6 +72,70 @@ public enum ScalarFunction implements ScalarRule {
         public double first(double x, double fx) { return 1 / (1 + x * x); }
         public double second(double x, double fx) { return -2 * x / ((1 + x * x) * (1 + x * x)); }
     },
+    SEC("sec", "\\sec") {
+        public double value(double x) { return 1 / Math.cos(x); }
+        public double first(double x, double fx) { return fx * Math.tan(x); }
+        public double second(double x, double fx) {
+            double t = Math.tan(x);
+            return fx * (t * t + fx * fx);
+        }
+    },
+    CSC("csc", "\\csc") {
+        public double value(double x) { return 1 / Math.sin(x); }
+        public double first(double x, double fx) { return -fx / Math.tan(x); }
+        public double second(double x, double fx) {
+            double c = 1 / Math.tan(x);
+            return fx * (c * c + fx * fx);
+        }
+    },
+    COT("cot", "\\cot") {
+        public double value(double x) { return 1 / Math.tan(x); }
+        public double first(double x, double fx) { return -(1 + fx * fx); }
+        public double second(double x, double fx) { return 2 * fx * (1 + fx * fx); }
+    },
+    /** Inverse hyperbolic sine, written with the sign outside so that large negative x keeps its precision. */
+    ASINH("asinh", "\\operatorname{arsinh}") {
+        public double value(double x) { return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x); }
+        public double first(double x, double fx) { return 1 / Math.sqrt(x * x + 1); }
+        public double second(double x, double fx) { return -x / Math.pow(x * x + 1, 1.5); }
+    },
+    ACOSH("acosh", "\\operatorname{arcosh}") {
+        public double value(double x) { return Math.log(x + Math.sqrt(x * x - 1)); }
+        public double first(double x, double fx) { return 1 / Math.sqrt(x * x - 1); }
+        public double second(double x, double fx) { return -x / Math.pow(x * x - 1, 1.5); }
+    },
+    ATANH("atanh", "\\operatorname{artanh}") {
+        public double value(double x) { return 0.5 * Math.log((1 + x) / (1 - x)); }
+        public double first(double x, double fx) { return 1 / (1 - x * x); }
+        public double second(double x, double fx) { return 2 * x / ((1 - x * x) * (1 - x * x)); }
+    },
+    SECH("sech", "\\operatorname{sech}") {
+        public double value(double x) { return 1 / Math.cosh(x); }
+        public double first(double x, double fx) { return -fx * Math.tanh(x); }
+        public double second(double x, double fx) {
+            double t = Math.tanh(x);
+            return fx * (t * t - fx * fx);
+        }
+    },
+    CSCH("csch", "\\operatorname{csch}") {
+        public double value(double x) { return 1 / Math.sinh(x); }
+        public double first(double x, double fx) { return -fx / Math.tanh(x); }
+        public double second(double x, double fx) {
+            double c = 1 / Math.tanh(x);
+            return fx * (c * c + fx * fx);
+        }
+    },
+    COTH("coth", "\\coth") {
+        public double value(double x) { return 1 / Math.tanh(x); }
+        public double first(double x, double fx) { return 1 - fx * fx; }
+        public double second(double x, double fx) { return -2 * fx * (1 - fx * fx); }
+    },
+    /** The real cube root (defined for negative x, unlike x^(1/3)). */
+    CBRT("cbrt", "\\operatorname{cbrt}") {
+        public double value(double x) { return Math.cbrt(x); }
+        public double first(double x, double fx) { return 1 / (3 * fx * fx); }
+        public double second(double x, double fx) { return -2 / (9 * fx * fx * fx * fx * fx); }
+    },
     SINH("sinh", "\\sinh") {
         public double value(double x) { return Math.sinh(x); }
         public double first(double x, double fx) { return Math.cosh(x); }

@@ -5,7 +5,6 @@ import io.gradcheck.expr.ExpressionException.Kind;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Primitive.Describer;
 import io.gradcheck.expr.Shape;
-import java.util.List;
 
 /** Shape rules shared by several primitives, each failing with a sentence that names the sub-expressions. */
 final class ShapeRules {
@@ -65,9 +64,5 @@ final class ShapeRules {
         if (arg.shape().isMatrix()) {
             throw mismatch(function + " needs a vector, but " + d.describe(arg) + " is a matrix", arg);
         }
-    }
-
-    static long sizeOf(List<Node> args, int i) {
-        return args.get(i).shape().size();
     }
 }

@@ -2,6 +2,10 @@ package io.gradcheck.expr.print;
 
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Notation;
+import io.gradcheck.expr.primitives.Arithmetic;
+import io.gradcheck.expr.primitives.Elementwise;
+import io.gradcheck.expr.primitives.LinearAlgebra;
+import io.gradcheck.expr.primitives.ScalarFunction;
 import java.util.Set;
 
 /**
@@ -13,6 +17,8 @@ public final class Printers {
     private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
             "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
             "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega");
+
+    private static final io.gradcheck.expr.Primitive ABS = Elementwise.of(ScalarFunction.ABS);
 
     private Printers() {
     }
@@ -27,6 +33,21 @@ public final class Printers {
 
     private static String print(Node node, boolean latex) {
         if (node instanceof Node.Call c) {
+            if (latex && c.primitive() == ABS && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
+                // |A| of a square matrix reads as a determinant: spell the entrywise absolute value out
+                return "\\operatorname{abs}\\left(" + print(c.args().get(0), true) + "\\right)";
+            }
+            if (latex && c.primitive() == LinearAlgebra.INVERSE && c.args().get(0).shape().isScalar()) {
+                // the inverse of a 1×1 value printed as ^{-1} would read back as a power
+                return "\\operatorname{inv}\\left(" + print(c.args().get(0), true) + "\\right)";
+            }
+            if ((c.primitive() == Arithmetic.POWER || c.primitive() == Arithmetic.POWER_VARIABLE)
+                    && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
+                // A^2 of a square matrix reads as a matrix power: an entrywise power is written pow(A, 2)
+                String a = print(c.args().get(0), latex);
+                String b = print(c.args().get(1), latex);
+                return latex ? "\\operatorname{pow}\\left(" + a + ", " + b + "\\right)" : "pow(" + a + ", " + b + ")";
+            }
             return fill(c, latex);
         }
         if (node instanceof Node.Number n) {

@@ -3,6 +3,7 @@ package io.gradcheck.problems.web;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.CheckReport.Diagnosis;
 import io.gradcheck.check.CheckReport.PartReport;
+import io.gradcheck.check.DiagnosisKind;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 
 /**
@@ -30,9 +31,9 @@ final class PracticeReports {
 
     private static PartReport withoutNumbers(PartReport part) {
         Diagnosis d = part.diagnosis();
-        Diagnosis kept = d == null || "correct".equals(d.kind()) || "wrong_shape".equals(d.kind())
-                || "unreadable".equals(d.kind()) || "inconclusive".equals(d.kind()) ? d
-                : new Diagnosis("wrong", "this is not the value asked for", null, null, null, null);
+        Diagnosis kept = d == null || d.kind() == DiagnosisKind.CORRECT || d.kind() == DiagnosisKind.WRONG_SHAPE
+                || d.kind() == DiagnosisKind.UNREADABLE || d.kind() == DiagnosisKind.INCONCLUSIVE ? d
+                : new Diagnosis(DiagnosisKind.WRONG, "this is not the value asked for", null, null, null, null);
         return new PartReport(part.wrt(), part.layout(), part.order(), part.verdict(), part.expectedShape(),
                 part.answerShape(), part.answer(), kept, null, part.skippedPoints());
     }

@@ -1,7 +1,7 @@
 package io.gradcheck.problems.web;
 
-import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.problems.ImportReport;
 import io.gradcheck.problems.ProblemSetDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
@@ -16,7 +16,6 @@ import io.gradcheck.problems.web.ProblemSetViews.SetPage;
 import io.gradcheck.problems.web.ProblemSetViews.SetSummary;
 import io.gradcheck.problems.web.ProblemSetViews.SetView;
 import io.gradcheck.web.AnswerBounds;
-import io.gradcheck.web.ApiKeys;
 import io.gradcheck.web.CheckAdmission;
 import io.gradcheck.web.Paging;
 import io.gradcheck.web.PracticeClosed;
@@ -53,16 +52,14 @@ class ProblemSetController {
 
     private final ProblemSetService service;
     private final ImportReport importReport;
-    private final ApiKeys keys;
     private final CheckAdmission admission;
     private final PracticeRateLimit rateLimit;
 
-    ProblemSetController(ProblemSetService service, ImportReport importReport, ApiKeys keys,
+    ProblemSetController(ProblemSetService service, ImportReport importReport,
             CheckAdmission admission, PracticeRateLimit rateLimit) {
         this.rateLimit = rateLimit;
         this.service = service;
         this.importReport = importReport;
-        this.keys = keys;
         this.admission = admission;
     }
 
@@ -77,7 +74,12 @@ class ProblemSetController {
         List<SetSummary> items = sets.getContent().stream().map(s -> new SetSummary(s.slug(), s.title(), s.source(),
                 s.version(), s.problems().size())).toList();
         return new SetPage(items, page, size, sets.getTotalElements(), sets.getTotalPages(),
-                keys.isInstructor(request) ? importReport.errors() : null);
+                isInstructor(request) ? importReport.errors() : null);
+    }
+
+    /** Who may call what is SecurityConfiguration's; this only decides how much an open answer shows. */
+    private static boolean isInstructor(HttpServletRequest request) {
+        return request.isUserInRole("INSTRUCTOR");
     }
 
     @GetMapping("/{slug}")
@@ -88,7 +90,7 @@ class ProblemSetController {
 
     private static SetView view(SetInfo set) {
         return new SetView(set.slug(), set.title(), set.source(), set.version(),
-                set.problems().stream().map(p -> new ProblemSummary(p.key(), p.title())).toList());
+                set.problems().stream().map(p -> new ProblemSummary(p.key(), p.title(), p.maxScore())).toList());
     }
 
     @GetMapping("/{slug}/problems/{key}")
@@ -97,7 +99,7 @@ class ProblemSetController {
     @SecurityRequirement(name = "apiKey")
     ProblemView problem(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
         StoredProblem stored = service.problem(slug, key);
-        boolean instructor = keys.isInstructor(request);
+        boolean instructor = isInstructor(request);
         ProblemDefinition p = stored.definition();
         List<PartView> parts = p.parts().stream().map(part -> new PartView(part.wrt(),
                 part.layout() == null ? null : part.layout(), part.order() == null ? 1 : part.order(),
@@ -105,7 +107,7 @@ class ProblemSetController {
                 instructor ? part.hints() : null)).toList();
         return new ProblemView(p.key(), p.title(), p.statement(), p.variables(), p.function(), p.constraints(), parts,
                 p.points(), p.tolerance(), stored.version(), instructor ? p.wrongAnswers() : null,
-                instructor ? p.erratum() : null);
+                instructor ? p.erratum() : null, p.maxScoreOrDefault(), p.source());
     }
 
     @PostMapping("/{slug}/problems/{key}/check")
@@ -125,7 +127,7 @@ class ProblemSetController {
         StoredProblem stored = service.problem(slug, key);
         Map<String, Object> answers = answers(stored.definition(), body);
         AnswerBounds.check(answers);
-        if (keys.isInstructor(request)) {
+        if (isInstructor(request)) {
             return admission.admit(() -> service.check(stored, answers, body.seed()));
         }
         // an open practice check: the set allows it, at a bounded rate, with a seed of ours, revealing no number
@@ -143,16 +145,14 @@ class ProblemSetController {
         Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
         if (body.answer() != null) {
             if (p.parts().size() != 1) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                        "this problem has " + p.parts().size() + " parts: give answers by wrt, as "
+                throw new BadRequest("this problem has " + p.parts().size() + " parts: give answers by wrt, as "
                                 + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
             }
             answers.put(p.parts().get(0).wrt(), body.answer());
         }
         for (var part : p.parts()) {
             if (!answers.containsKey(part.wrt())) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                        "no answer for the part with respect to " + part.wrt());
+                throw new BadRequest("no answer for the part with respect to " + part.wrt());
             }
         }
         return answers;
@@ -162,8 +162,7 @@ class ProblemSetController {
     @Operation(summary = "Create a problem set (instructors)",
             description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
     @SecurityRequirement(name = "apiKey")
-    ResponseEntity<SetView> create(@RequestBody ProblemSetDefinition body, HttpServletRequest request) {
-        keys.requireInstructor(request);
+    ResponseEntity<SetView> create(@RequestBody ProblemSetDefinition body) {
         SetInfo set = service.create(body);
         return ResponseEntity.created(URI.create("/api/v1/problem-sets/" + set.slug())).body(view(set));
     }
@@ -171,16 +170,14 @@ class ProblemSetController {
     @PutMapping("/{slug}")
     @Operation(summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body, HttpServletRequest request) {
-        keys.requireInstructor(request);
+    SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body) {
         return view(service.replace(slug, body));
     }
 
     @DeleteMapping("/{slug}")
     @Operation(summary = "Delete a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    ResponseEntity<Void> delete(@PathVariable String slug, HttpServletRequest request) {
-        keys.requireInstructor(request);
+    ResponseEntity<Void> delete(@PathVariable String slug) {
         service.delete(slug);
         return ResponseEntity.noContent().build();
     }

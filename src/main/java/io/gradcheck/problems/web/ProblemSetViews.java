@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckRequest.Tolerance;
 import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.problems.ImportReport.ImportError;
 import io.gradcheck.problems.ProblemSetDefinition.Erratum;
+import io.gradcheck.problems.ProblemSetDefinition.ProblemSource;
 import io.gradcheck.problems.ProblemSetDefinition.WrongAnswer;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ProblemSetViews {
             List<ImportError> importErrors) {
     }
 
-    record ProblemSummary(String key, String title) {
+    record ProblemSummary(String key, String title, double maxScore) {
     }
 
     record SetView(String slug, String title, String source, int version, List<ProblemSummary> problems) {
@@ -32,7 +33,7 @@ final class ProblemSetViews {
 
     record ProblemView(String key, String title, String statement, Map<String, VariableSpec> variables,
             String function, List<String> constraints, List<PartView> parts, Integer points, Tolerance tolerance,
-            int version, List<WrongAnswer> wrongAnswers, Erratum erratum) {
+            int version, List<WrongAnswer> wrongAnswers, Erratum erratum, double maxScore, ProblemSource source) {
     }
 
     /** The learner's answers by wrt; a single-part problem also takes {@code answer}. */

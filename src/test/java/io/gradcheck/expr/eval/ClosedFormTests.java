@@ -3,7 +3,7 @@ package io.gradcheck.expr.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.gradcheck.expr.Declarations;
+import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Fixtures;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.parse.ParsedExpression;

@@ -3,7 +3,8 @@ package io.gradcheck.expr.eval;
 import static io.gradcheck.expr.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradcheck.expr.Catalogue;
+import io.gradcheck.expr.Jet;
+import io.gradcheck.expr.parse.Catalogue;
 import io.gradcheck.expr.Fixtures;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Tensor;
@@ -52,6 +53,9 @@ class PrimitiveDerivativeTests {
                 Arguments.of("sin(x) + cos(y) + tan(x/2)", "x:3 y:3"),
                 Arguments.of("asin(x/3) + acos(y/3) + atan(x)", "x:3 y:3"),
                 Arguments.of("sinh(x) + cosh(y) + tanh(A x)", "x:3 y:3 A:3x3"),
+                Arguments.of("sec(x/3) + csc(x/3 + 2) + cot(x/4 + 0.8)", "x:3"),
+                Arguments.of("asinh(x) + acosh(x .* x + 2) + atanh(x/3)", "x:3"),
+                Arguments.of("sech(x) + csch(x .* x + 1) + coth(x .* x + 1) + cbrt(x .* x + 1)", "x:3"),
                 Arguments.of("sigmoid(w^T x) + softplus(x)", "w:3 x:3"),
                 Arguments.of("relu(A x) + step(x) .* y", "A:3x3 x:3 y:3"),
                 Arguments.of("max(x, y) + min(x, s)", "x:3 y:3 s"),

@@ -3,8 +3,6 @@ package io.gradcheck.expr.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.gradcheck.expr.Catalogue;
-import io.gradcheck.expr.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Fixtures;
 import io.gradcheck.expr.Tensor;
@@ -56,7 +54,7 @@ class FuzzTests {
         assertThat(read).as("many random trees are well-shaped").isGreaterThan(500);
     }
 
-    private static String tree(SplittableRandom random, List<String> functions, int depth) {
+    static String tree(SplittableRandom random, List<String> functions, int depth) {
         int choice = depth > 4 ? random.nextInt(2) : random.nextInt(6);
         switch (choice) {
             case 0:

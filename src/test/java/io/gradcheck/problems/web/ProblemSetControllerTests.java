@@ -55,7 +55,8 @@ class ProblemSetControllerTests {
     void showsASetAndItsProblems() throws Exception {
         mvc.perform(get(BASE + "/ds4420-lecture-2"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.problems[?(@.key == 'quadratic')].title").value("2. Quadratic function"));
+                .andExpect(jsonPath("$.problems[?(@.key == 'quadratic')].title").value("2. Quadratic function"))
+                .andExpect(jsonPath("$.problems[?(@.key == 'quadratic')].maxScore").value(1.0));
         mvc.perform(get(BASE + "/no-such-set"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("there is no problem set `no-such-set`"));
@@ -71,9 +72,15 @@ class ProblemSetControllerTests {
                 .andExpect(jsonPath("$.wrongAnswers").doesNotExist())
                 .andExpect(jsonPath("$.erratum").doesNotExist());
         mvc.perform(get(problem).header(KEY, "key-one"))
-                .andExpect(jsonPath("$.parts[0].reference[0]").value("(x1 - a)/8"))
+                .andExpect(jsonPath("$.parts[0].reference[0][0]").value("(x1 - a)/8"))
                 .andExpect(jsonPath("$.wrongAnswers[0].diagnosis").value("wrong"))
+                .andExpect(jsonPath("$.wrongAnswers[0].printed").value(true))
                 .andExpect(jsonPath("$.erratum.printed").isNotEmpty());
+        // Points possible and where in the notes the problem is: shown to everyone.
+        mvc.perform(get(problem))
+                .andExpect(jsonPath("$.maxScore").value(1.0))
+                .andExpect(jsonPath("$.source.document").value("004_35aecc902e33a1e3.txt"))
+                .andExpect(jsonPath("$.source.lines[0]").value(550));
         mvc.perform(get(BASE + "/ds4420-lecture-2/problems/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("problem set `ds4420-lecture-2` has no problem `nope`"));

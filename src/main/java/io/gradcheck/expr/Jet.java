@@ -1,7 +1,5 @@
-package io.gradcheck.expr.eval;
+package io.gradcheck.expr;
 
-import io.gradcheck.expr.Shape;
-import io.gradcheck.expr.Tensor;
 
 /**
  * A tensor with derivative parts: a truncated multivariate dual number per entry.
@@ -44,7 +42,7 @@ public final class Jet {
         return parts[k];
     }
 
-    double[][] parts() {
+    public double[][] parts() {
         return parts;
     }
 

@@ -1,9 +1,9 @@
-package io.gradcheck.web;
+package io.gradcheck.errors;
 
 /** A request that contradicts what is stored (a slug taken, say), with a sentence saying what. */
-public final class Conflict extends RuntimeException {
+public final class Conflict extends ServiceException {
 
     public Conflict(String message) {
-        super(message, null, false, false);
+        super(ProblemType.CONFLICT, message);
     }
 }

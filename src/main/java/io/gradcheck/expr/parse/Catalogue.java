@@ -1,5 +1,6 @@
-package io.gradcheck.expr;
+package io.gradcheck.expr.parse;
 
+import io.gradcheck.expr.Primitive;
 import io.gradcheck.expr.primitives.Arithmetic;
 import io.gradcheck.expr.primitives.Elementwise;
 import io.gradcheck.expr.primitives.LinearAlgebra;
@@ -21,6 +22,22 @@ public final class Catalogue {
     }
 
     public static final String TRANSPOSE_MARK = "T";
+
+    /** The identity matrix when I is not declared: its size is taken from where it stands. */
+    public static final String IDENTITY = "I";
+
+    /**
+     * Other spellings of catalogue functions, as learners and textbooks write them. They are soft: a declared
+     * variable of the same name wins (so a problem may still call a variable sigma), and they are not reserved.
+     */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("arcsin", "asin"), Map.entry("arccos", "acos"), Map.entry("arctan", "atan"),
+            Map.entry("arsinh", "asinh"), Map.entry("arcsinh", "asinh"), Map.entry("arcosh", "acosh"),
+            Map.entry("arccosh", "acosh"), Map.entry("artanh", "atanh"), Map.entry("arctanh", "atanh"),
+            Map.entry("sigma", "sigmoid"), Map.entry("σ", "sigmoid"), Map.entry("Tr", "tr"));
+
+    /** Functions that also take a second argument: ones(m, n) and zeros(m, n) are matrices. */
+    private static final Set<String> TWO_SIZES = Set.of("ones", "zeros");
 
     private static final Map<String, FunctionEntry> FUNCTIONS = new LinkedHashMap<>();
     private static final Map<String, Double> CONSTANTS = Map.of("e", Math.E, "pi", Math.PI, "π", Math.PI);
@@ -71,6 +88,21 @@ public final class Catalogue {
         return FUNCTIONS.get(name);
     }
 
+    /** The catalogue name a soft spelling stands for (arctan → atan), or null. */
+    public static String alias(String name) {
+        return ALIASES.get(name);
+    }
+
+    public static Set<String> aliases() {
+        return ALIASES.keySet();
+    }
+
+    /** Whether name(…) may be called with this many arguments. */
+    public static boolean accepts(String name, int arguments) {
+        FunctionEntry f = FUNCTIONS.get(name);
+        return f != null && (f.arity() == arguments || (arguments == 2 && TWO_SIZES.contains(name)));
+    }
+
     public static Double constant(String name) {
         return CONSTANTS.get(name);
     }
@@ -79,7 +111,7 @@ public final class Catalogue {
         return CONSTANTS.keySet();
     }
 
-    /** Names a caller cannot declare as variables. */
+    /** Every function and constant name and the transpose mark: what a declaration cannot be called. */
     public static Set<String> reservedNames() {
         Set<String> names = new TreeSet<>(FUNCTIONS.keySet());
         names.addAll(CONSTANTS.keySet());

@@ -1,4 +1,4 @@
-package io.gradcheck.web;
+package io.gradcheck.errors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -13,7 +13,7 @@ public final class JsonErrors {
     private JsonErrors() {
     }
 
-    static String describe(HttpMessageNotReadableException ex) {
+    public static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof InputCoercionException c) {
             // `points: 2147483648` is well-formed JSON: say that the number is too large, not "syntax error"

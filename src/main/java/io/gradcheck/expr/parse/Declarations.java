@@ -1,6 +1,9 @@
-package io.gradcheck.expr;
+package io.gradcheck.expr.parse;
 
+import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.ExpressionException.Kind;
+import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The engine's JMH benchmarks and the Python peers in one session, then the tables of docs/performance.md.
+# Usage: bash src/test/bench/side-by-side.sh [output dir]   (PEER=path/to/peer_gradcheck.py to override)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+out=${1:-target/bench}
+peer=${PEER:-/work/shared/peers/peer_gradcheck.py}
+mkdir -p "$out"
+{ date -u; uptime; nproc; java -version 2>&1 | head -1; } | tee "$out/machine.txt"
+jmh() { ./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.args="$1 -rf json -rff $out/$2.json $3"; }
+jmh "-f 1 -wi 2 -i 5 -w 1s -r 2s" peer-jmh PeerExerciseBenchmarks
+/usr/bin/python3 "$peer" --no-spawn --json "$out/peer.json" --md "$out/peer.md" > "$out/peer.log" 2>&1
+jmh "-f 1 -wi 2 -i 5 -w 500ms -r 500ms" primitives PrimitiveBenchmarks
+jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s" expressions ExpressionBenchmarks
+{ date -u; uptime; } | tee -a "$out/machine.txt"
+python3 src/test/bench/tables.py peers "$out/peer-jmh.json" "$out/peer.json"
+python3 src/test/bench/tables.py primitives "$out/primitives.json"

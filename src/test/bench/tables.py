@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Markdown tables for docs/performance.md from JMH's JSON results (-rf json) and, optionally, the Python peer's
+JSON (peer_gradcheck.py --json). Medians and spreads come from JMH's per-iteration scores.
+
+    python3 src/test/bench/tables.py primitives target/bench/primitives.json
+    python3 src/test/bench/tables.py peers target/bench/peer-jmh.json target/bench/peer.json
+"""
+import json
+import statistics
+import sys
+
+
+def load_jmh(path):
+    rows = {}
+    for r in json.load(open(path)):
+        bench = r["benchmark"].rsplit(".", 1)[1]
+        param = next(iter(r.get("params", {}).values()), "")
+        raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
+        rows.setdefault(param, {})[bench] = {"median": statistics.median(raw), "min": min(raw), "max": max(raw)}
+    return rows
+
+
+def fmt(x):
+    return "%.3g" % x if x < 100 else "{:,.0f}".format(x)
+
+
+def spread(m):
+    return "%s (%s–%s)" % (fmt(m["median"]), fmt(m["min"]), fmt(m["max"]))
+
+
+def primitives(path):
+    rows = load_jmh(path)
+    print("| expression | doubles µs, median (min–max) | duals µs, median (min–max) | dual / double (median) |")
+    print("|---|---|---|---|")
+    worst = 0
+    for param, b in rows.items():
+        expr, decls = [s.strip() for s in param.split("|")]
+        ratio = b["duals"]["median"] / b["doubles"]["median"]
+        worst = max(worst, ratio)
+        print("| `%s` (%s) | %s | %s | %.2f× |" % (expr, decls, spread(b["doubles"]), spread(b["duals"]), ratio))
+    print("\nlargest dual / double: %.2f×" % worst)
+
+
+def peers(jmh_path, peer_path=None):
+    rows = load_jmh(jmh_path)
+    peer = {}
+    if peer_path:
+        for r in json.load(open(peer_path))["results"]:
+            peer.setdefault(r["case"], {})[r["mode"]] = r["ten"]
+    print("| exercise | check, 10 points, µs median (min–max) | prepared passes, 10 points, µs | baseline µs |"
+          " check per point / baseline | prepared per point / baseline |")
+    print("|---|---|---|---|---|---|")
+    for key, b in rows.items():
+        base = b["baseline"]["median"]
+        print("| %s | %s | %s | %s | %.1f× | %.1f× |" % (key, spread(b["check"]), spread(b["preparedPasses"]),
+              fmt(base), b["check"]["median"] / 10 / base, b["preparedPasses"]["median"] / 10 / base))
+    if not peer:
+        return
+    print()
+    print("| exercise | numpy central FD (b_fd), 10 points, µs median (min–max) | autograd jacobian (b_jac) |"
+          " torch gradcheck (a_gc) | b_fd / check | b_jac / check | a_gc / check | b_fd / prepared |"
+          " b_jac / prepared | a_gc / prepared |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for key, b in rows.items():
+        p = peer.get(key)
+        if not p:
+            continue
+        ours = b["check"]["median"]
+        prep = b["preparedPasses"]["median"]
+
+        def pm(mode):
+            m = p[mode]
+            return "%s (%s–%s)" % (fmt(m["median_us"]), fmt(m["min_us"]), fmt(m["max_us"]))
+
+        fd, jac, gc = p["b_fd"]["median_us"], p["b_jac"]["median_us"], p["a_gc"]["median_us"]
+        print("| %s | %s | %s | %s | %.1f× | %.2f× | %.0f× | %.1f× | %.2f× | %.0f× |" % (
+            key, pm("b_fd"), pm("b_jac"), pm("a_gc"), fd / ours, jac / ours, gc / ours,
+            fd / prep, jac / prep, gc / prep))
+
+
+if __name__ == "__main__":
+    {"primitives": primitives, "peers": peers}[sys.argv[1]](*sys.argv[2:])

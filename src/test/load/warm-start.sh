@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Start-up, warm-up and throughput of the packaged jar, with and without the class-data-sharing archive, on a
+# random loopback port: time to readiness, checks/s per second of load from the first second on (wrk, 2 threads,
+# 16 connections, the checks mix), RSS when idle, then a bounded 20 s run at 16 connections.
+# Usage: ./mvnw -DskipTests package && bash src/test/load/warm-start.sh [cds|plain ...]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=
+java -Djarmode=tools -jar target/gradcheck-*.jar extract --destination "$work/run" > /dev/null
+flags="-Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
+java $flags -XX:ArchiveClassesAtExit="$work/run/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/run/app.jar" \
+  --spring.datasource.url=jdbc:h2:mem:training > "$work/training.log" 2>&1
+mix=src/test/load/checks-mix.lua
+modes=("$@"); [ ${#modes[@]} -eq 0 ] && modes=(cds plain)
+for mode in "${modes[@]}"; do
+  port=$((20000 + RANDOM % 30000))
+  extra=; [ "$mode" = cds ] && extra="-XX:SharedArchiveFile=$work/run/app.jsa"
+  start=$(date +%s.%N)
+  java $flags $extra -jar "$work/run/app.jar" --server.address=127.0.0.1 --server.port=$port \
+    --spring.datasource.url=jdbc:h2:mem:load > "$work/$mode.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do sleep 0.1; done
+  ready=$(date +%s.%N)
+  echo "== $mode: ready after $(echo "$ready - $start" | bc) s ($(grep -o 'Started .*' "$work/$mode.log"))"
+  sleep 2
+  echo "idle RSS after start: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
+  echo "checks/s in each second of load after readiness:"
+  for s in $(seq 1 15); do
+    wrk -t2 -c16 -d1s -s $mix "http://127.0.0.1:$port" | awk '/Requests\/sec/ {printf "%d ", $2}'
+  done
+  echo
+  wrk -t2 -c16 -d20s -s $mix --latency "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
+  sleep 5
+  echo "idle RSS after load: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
+  kill $pid; wait $pid 2>/dev/null || true; pid=
+done
