@@ -3,6 +3,7 @@ package io.gradcheck.checks;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.Checker;
+import io.gradcheck.web.CheckAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,11 +28,13 @@ class CheckController {
 
     private final Checker checker;
     private final MeterRegistry meters;
+    private final CheckAdmission admission;
 
     /** The configured checker; the engine's defaults in a web slice test that has no core beans. */
-    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters) {
+    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters, CheckAdmission admission) {
         this.checker = checker.getIfAvailable(Checker::new);
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.admission = admission;
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
@@ -55,6 +58,9 @@ class CheckController {
     @ApiResponse(responseCode = "400", description = "The function, a declaration or the request cannot be used",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Too many checks at once: retry after Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "The question itself has no answer here (an empty domain, "
             + "constraints no point satisfies): the author's error, not the learner's",
             content = @Content(mediaType = "application/problem+json",
@@ -63,7 +69,8 @@ class CheckController {
         long start = System.nanoTime();
         String outcome = "error";
         try {
-            CheckReport report = checker.check(request);
+            RequestBounds.check(request);
+            CheckReport report = admission.admit(() -> checker.check(request));
             outcome = report.verdict().text();
             return report;
         } finally {

@@ -2,6 +2,8 @@ package io.gradcheck.errors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -13,6 +15,16 @@ public final class JsonErrors {
 
     public static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof InputCoercionException c) {
+            // `points: 2147483648` is well-formed JSON: say that the number is too large, not "syntax error"
+            String where = !c.getPath().isEmpty() ? "in field `" + path(c) + "`" : c.getLocation() == null ? ""
+                    : "at line " + c.getLocation().getLineNr() + ", column " + c.getLocation().getColumnNr();
+            return "a number " + where + " is out of range for its field (whole numbers up to "
+                    + Integer.MAX_VALUE + ")";
+        }
+        if (cause instanceof StreamConstraintsException c) {
+            return "the JSON is over a reading limit (" + c.getOriginalMessage() + ")";
+        }
         if (cause instanceof StreamReadException s && s.getLocation() != null) {
             return "syntax error at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr();
         }

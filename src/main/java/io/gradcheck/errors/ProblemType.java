@@ -27,6 +27,26 @@ public enum ProblemType {
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     INVALID_PROBLEM_SET("invalid-problem-set", HttpStatus.UNPROCESSABLE_CONTENT, "The problem set is not valid"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+    // the HTTP layer's own refusals (issue 15): each container error and each limit has its own type
+    BAD_HTTP_REQUEST("bad-http-request", HttpStatus.BAD_REQUEST, "Bad Request"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not Acceptable"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type"),
+    BODY_TOO_LARGE("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+    BODY_TOO_SLOW("body-too-slow", HttpStatus.REQUEST_TIMEOUT, "Request body too slow"),
+    TOO_MANY_VARIABLES("too-many-variables", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    TOO_MANY_ENTRIES("too-many-entries", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    TOO_MANY_DRAWN_NUMBERS("too-many-drawn-numbers", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    TOO_MANY_PARTS("too-many-parts", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    TOO_MANY_CONSTRAINTS("too-many-constraints", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    DOMAIN_OUT_OF_RANGE("domain-out-of-range", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    ANSWER_TOO_LONG("answer-too-long", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    TOO_MANY_ANSWER_ENTRIES("too-many-answer-entries", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    EMPTY_ANSWER_ENTRIES("empty-answer-entries", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    PAGE_OUT_OF_RANGE("page-out-of-range", HttpStatus.BAD_REQUEST, "Over a limit of the service"),
+    PRACTICE_CLOSED("practice-closed", HttpStatus.FORBIDDEN, "Practice checks are closed for this problem"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many practice checks"),
+    OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Too many checks at once"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final String slug;

@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
+import io.gradcheck.submissions.GradeBook;
 import io.gradcheck.submissions.Grading;
 import io.gradcheck.submissions.SubmissionService;
 import io.gradcheck.submissions.SubmissionService.View;
@@ -24,8 +25,10 @@ class LearnService {
 
     private final ProblemSetService problems;
     private final SubmissionService submissions;
+    private final GradeBook gradeBook;
 
-    LearnService(ProblemSetService problems, SubmissionService submissions) {
+    LearnService(ProblemSetService problems, SubmissionService submissions, GradeBook gradeBook) {
+        this.gradeBook = gradeBook;
         this.problems = problems;
         this.submissions = submissions;
     }
@@ -56,8 +59,10 @@ class LearnService {
 
     List<ProblemStatus> statuses(String set, String learnerId) {
         var info = problems.get(set);
-        List<SubmissionService.GradeRow> rows = learnerId == null ? List.of()
-                : submissions.grades(set).stream().filter(r -> r.learnerId().equals(learnerId)).toList();
+        List<SubmissionService.GradeRow> rows = new ArrayList<>();
+        if (learnerId != null) {
+            gradeBook.stream(set, learnerId, rows::add);
+        }
         List<ProblemStatus> out = new ArrayList<>();
         for (var p : info.problems()) {
             var row = rows.stream().filter(r -> r.problem().equals(p.key())).findFirst();

@@ -45,6 +45,9 @@ class ProblemSet {
     @Column(nullable = false)
     private int version;
 
+    @Column(name = "practice_checks")
+    private Boolean practiceChecks;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -63,6 +66,7 @@ class ProblemSet {
     void apply(ProblemSetDefinition definition, List<String> problemJson, Origin origin, String hash, Instant now) {
         this.title = definition.title();
         this.source = definition.source();
+        this.practiceChecks = definition.practiceChecks();
         this.origin = origin.name();
         this.contentHash = hash;
         this.version++;
@@ -93,6 +97,10 @@ class ProblemSet {
 
     String title() {
         return title;
+    }
+
+    Boolean practiceChecks() {
+        return practiceChecks;
     }
 
     String source() {

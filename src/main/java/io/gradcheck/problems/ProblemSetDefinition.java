@@ -9,9 +9,20 @@ import java.util.Map;
 
 /**
  * A problem set as its YAML file (and the API) writes it: a slug, a title, the lecture it comes from, and its
- * problems. Unknown fields are refused when a file is read.
+ * problems, and whether practice checks are open ({@link #practiceOpen}). Unknown fields are refused when a file
+ * is read.
  */
-public record ProblemSetDefinition(String slug, String title, String source, List<ProblemDefinition> problems) {
+public record ProblemSetDefinition(String slug, String title, String source, List<ProblemDefinition> problems,
+        Boolean practiceChecks) {
+
+    /**
+     * Whether anyone may check answers to this problem without submitting (POST …/check): the set's
+     * {@code practiceChecks} when given, else open except for a problem that limits attempts, where unlimited
+     * practice would make the limit meaningless.
+     */
+    public static boolean practiceOpen(Boolean practiceChecks, ProblemDefinition problem) {
+        return practiceChecks != null ? practiceChecks : problem.maxAttempts() == null;
+    }
 
     /**
      * One exercise: the statement (Markdown with LaTeX), the variables and function, the parts to answer with

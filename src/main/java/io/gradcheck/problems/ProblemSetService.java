@@ -15,6 +15,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores, reads and checks problem sets. Every write is validated with real checks first, and is all or nothing. */
@@ -26,9 +27,12 @@ public class ProblemSetService {
     private final Checker checker;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    ProblemSetService(ProblemSetRepository sets, JsonMapper json, Checker checker, Clock clock) {
+    ProblemSetService(ProblemSetRepository sets, JsonMapper json, Checker checker, Clock clock,
+            TransactionTemplate transactions) {
         this.sets = sets;
+        this.transactions = transactions;
         this.json = json;
         this.checker = checker;
         this.validator = new ProblemValidator(checker);
@@ -47,23 +51,30 @@ public class ProblemSetService {
         return true;
     }
 
-    @Transactional
+    /**
+     * Validation runs real checks (seconds for a large set): it runs before the transaction, which then holds a
+     * connection only for the short write. (Ten slow uploads inside their transactions once took the pool from
+     * every learner for two minutes.)
+     */
     public SetInfo create(ProblemSetDefinition definition) {
         validator.validate(definition);
-        if (sets.findBySlug(definition.slug()).isPresent()) {
-            throw new Conflict("a problem set with slug `" + definition.slug() + "` exists; PUT to replace it");
-        }
-        return info(store(new ProblemSet(definition.slug()), definition, ProblemSet.Origin.API, null));
+        return transactions.execute(tx -> {
+            if (sets.findBySlug(definition.slug()).isPresent()) {
+                throw new Conflict("a problem set with slug `" + definition.slug() + "` exists; PUT to replace it");
+            }
+            return info(store(new ProblemSet(definition.slug()), definition, ProblemSet.Origin.API, null));
+        });
     }
 
-    @Transactional
     public SetInfo replace(String slug, ProblemSetDefinition definition) {
         if (!slug.equals(definition.slug())) {
             throw new Conflict("the body's slug `" + definition.slug() + "` differs from the path's `" + slug + "`");
         }
         validator.validate(definition);
-        ProblemSet set = sets.findBySlug(slug).orElseGet(() -> new ProblemSet(slug));
-        return info(store(set, definition, ProblemSet.Origin.API, null));
+        return transactions.execute(tx -> {
+            ProblemSet set = sets.findBySlug(slug).orElseGet(() -> new ProblemSet(slug));
+            return info(store(set, definition, ProblemSet.Origin.API, null));
+        });
     }
 
     /** Deletes a set and its problems, unless submissions refer to them (409: replace the set instead). */
@@ -123,7 +134,9 @@ public class ProblemSetService {
         if (p == null || p.isRetired()) {
             throw new NotFound("problem set `" + slug + "` has no problem `" + key + "`");
         }
-        return new StoredProblem(p.id(), p.version(), json.readValue(p.definition(), ProblemDefinition.class));
+        ProblemDefinition definition = json.readValue(p.definition(), ProblemDefinition.class);
+        return new StoredProblem(p.id(), p.version(), definition,
+                ProblemSetDefinition.practiceOpen(set.practiceChecks(), definition));
     }
 
     /** Checks answers against a stored problem with its own settings; nothing is persisted. */
@@ -131,7 +144,8 @@ public class ProblemSetService {
         return checker.check(problem.definition().toCheck(answers, seed));
     }
 
-    /** A problem as stored: its id and version (what a submission records) and its definition. */
-    public record StoredProblem(long id, int version, ProblemDefinition definition) {
+    /** A problem as stored: its id and version (what a submission records), its definition, and whether its
+     * practice checks are open to anyone. */
+    public record StoredProblem(long id, int version, ProblemDefinition definition, boolean practiceOpen) {
     }
 }

@@ -26,7 +26,5 @@ interface SubmissionRepository extends JpaRepository<Submission, Long> {
     Page<Submission> search(@Param("learner") String learner, @Param("set") String set,
             @Param("problem") String problem, @Param("since") Instant since, Pageable page);
 
-    List<Submission> findBySetSlugOrderByLearnerIdAscProblemKeyAscAttemptAsc(String setSlug);
-
     List<Submission> findByProblemIdOrderByIdAsc(long problemId);
 }

@@ -10,9 +10,6 @@ import io.gradcheck.problems.ProblemSetService.StoredProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -182,30 +179,11 @@ public class SubmissionService {
     }
 
     /**
-     * One row per learner and problem of the set: attempts, best and latest score (0..1), the problem's
-     * {@code maxScore} (points possible) and the points earned, best score × maxScore.
+     * One row per learner and problem of the set (read by GradeBook): attempts, best and latest score (0..1), the
+     * problem's {@code maxScore} (points possible) and the points earned, best score × maxScore.
      */
     public record GradeRow(String learnerId, String problem, int attempts, double bestScore, double latestScore,
             Instant latestAt, double maxScore, double points) {
-    }
-
-    public List<GradeRow> grades(String slug) {
-        Map<String, Double> maxScores = new HashMap<>();
-        problems.get(slug).problems().forEach(p -> maxScores.put(p.key(), p.maxScore()));
-        Map<String, GradeRow> rows = new LinkedHashMap<>();
-        for (Submission s : submissions.findBySetSlugOrderByLearnerIdAscProblemKeyAscAttemptAsc(slug)) {
-            // A retired problem is no longer listed: it keeps the default of 1.
-            double max = maxScores.getOrDefault(s.problemKey(), 1.0);
-            rows.merge(s.learnerId() + "\u0000" + s.problemKey(),
-                    new GradeRow(s.learnerId(), s.problemKey(), 1, s.score(), s.score(), s.createdAt(), max,
-                            s.score() * max),
-                    (a, b) -> {
-                        double best = Math.max(a.bestScore(), b.bestScore());
-                        return new GradeRow(a.learnerId(), a.problem(), a.attempts() + 1, best, b.latestScore(),
-                                b.latestAt(), a.maxScore(), best * a.maxScore());
-                    });
-        }
-        return new ArrayList<>(rows.values());
     }
 
     /** Re-scores every stored submission of a problem with its current definition, keeping the old results. */

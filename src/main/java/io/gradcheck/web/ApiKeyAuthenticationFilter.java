@@ -26,6 +26,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.keys = keys;
     }
 
+    /**
+     * Also on the async dispatch that follows a body read without a thread (BodyReader): the security chain
+     * authorizes that dispatch again, and the stateless chain keeps no context from the first one.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

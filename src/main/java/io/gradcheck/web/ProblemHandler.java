@@ -6,6 +6,7 @@ import io.gradcheck.errors.ProblemType;
 import io.gradcheck.errors.ServiceException;
 import io.gradcheck.expr.Deadline;
 import io.gradcheck.expr.ExpressionException;
+import java.sql.SQLTransientException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -102,12 +105,69 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
     }
 
-    /** The database failed (not a constraint we handle): nothing was stored, and the caller may retry. */
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail database(DataAccessException e) {
+    /**
+     * The database failed or no connection was free in time (not a constraint we handle): nothing was stored, and
+     * the caller may retry. A transaction that cannot begin (pool exhausted) is a TransactionException, not a
+     * DataAccessException: both are a 503, on every endpoint.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, SQLTransientException.class})
+    ResponseEntity<ProblemDetail> database(Exception e) {
         log.error("database failure", e);
-        return problem(ProblemType.UNAVAILABLE, "the database failed "
+        ProblemDetail p = problem(ProblemType.UNAVAILABLE, "the database failed "
                 + "during this request and nothing was stored; retry (with the same Idempotency-Key, if any)");
+        return ResponseEntity.status(p.getStatus()).header(HttpHeaders.RETRY_AFTER, "2").body(p);
+    }
+
+    @ExceptionHandler(OverLimit.class)
+    ProblemDetail overLimit(OverLimit e) {
+        ProblemDetail p = problem(ProblemType.ofSlug(e.limit()), e.getMessage());
+        p.setProperty("limit", e.value());
+        return p;
+    }
+
+    @ExceptionHandler(PracticeRateLimit.RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(PracticeRateLimit.RateLimited e) {
+        ProblemDetail p = problem(ProblemType.RATE_LIMITED, e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
+    }
+
+    @ExceptionHandler(PracticeClosed.class)
+    ProblemDetail practiceClosed(PracticeClosed e) {
+        return problem(ProblemType.PRACTICE_CLOSED, e.getMessage());
+    }
+
+    /** Spring Security's firewall, when a parameter name it refuses is first read by a controller (a form body). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(ProblemType.BAD_HTTP_REQUEST, "the request has a parameter name or character the service "
+                + "does not accept; send a plain path and a JSON body with Content-Type: application/json");
+    }
+
+    /** Too many checks at once (CheckAdmission): refused before any work, with when to come back. */
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
+        ProblemDetail p = problem(ProblemType.OVERLOADED, e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
+    }
+
+    /** Spring's own 4xx (405, 406, 415, a bad parameter): its problem body, with our type for the status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
+            p.setType(switch (statusCode.value()) {
+                case 404 -> ProblemTypes.NOT_FOUND;
+                case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+                case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+                case 413 -> ProblemTypes.BODY_TOO_LARGE;
+                case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+                case 503 -> ProblemTypes.UNAVAILABLE;
+                default -> statusCode.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.INVALID_REQUEST;
+            });
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** The last resort: logged in full here, and a plain sentence to the caller. */

@@ -33,6 +33,7 @@ class RequestLogging extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String START = RequestLogging.class.getName() + ".start";
     private static final Logger log = LoggerFactory.getLogger("gradcheck.requests");
 
     private final long slowNanos;
@@ -41,14 +42,25 @@ class RequestLogging extends OncePerRequestFilter {
         this.slowNanos = slowMillis * 1_000_000;
     }
 
+    /** Also on the dispatch that follows a body read without a thread (same id, one line per request). */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && PLAUSIBLE.matcher(given).matches() ? given : newId();
+        String id = (String) request.getAttribute(HEADER);
+        if (id == null) {
+            id = given != null && PLAUSIBLE.matcher(given).matches() ? given : newId();
+            request.setAttribute(HEADER, id);
+            request.setAttribute(START, System.nanoTime());
+        }
         MDC.put("requestId", id);
         response.setHeader(HEADER, id);
-        long start = System.nanoTime();
+        long start = (Long) request.getAttribute(START);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -56,9 +68,11 @@ class RequestLogging extends OncePerRequestFilter {
             int status = response.getStatus();
             // a probe's 503 while starting or draining is its answer, not an error to look at
             boolean probe = request.getRequestURI().startsWith("/actuator");
-            if ((status >= 500 && !probe) || elapsed > slowNanos) {
+            // a body still being read (BodyReader) comes back as an async dispatch: logged then
+            boolean pending = request.isAsyncStarted();
+            if (!pending && ((status >= 500 && !probe) || elapsed > slowNanos)) {
                 log.warn("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, elapsed / 1_000_000);
-            } else if (log.isDebugEnabled() && !probe) {
+            } else if (!pending && log.isDebugEnabled() && !probe) {
                 log.debug("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, elapsed / 1_000_000);
             }
             MDC.remove("requestId");

@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
@@ -69,6 +70,18 @@ class SecurityConfiguration {
 
     private static Rule rule(HttpMethod method, String pattern, Set<Role> roles, String what) {
         return new Rule(PathPatternRequestMatcher.withDefaults().matcher(method, pattern), roles, what);
+    }
+
+    /**
+     * The firewall's refusals (a parameter name or header it rejects, such as a form body's odd field name) are a
+     * 400 problem+json like the container's, not an exception that would surface as a 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> RawProblem.write(response, 400, ProblemTypes.BAD_HTTP_REQUEST,
+                "Bad Request", "the request has a name or character in its path, parameters or headers that the "
+                        + "service does not accept; send a plain path and a JSON body with Content-Type: "
+                        + "application/json");
     }
 
     @Bean

@@ -11,6 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import io.gradcheck.web.CheckAdmission;
+import io.gradcheck.web.HttpLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -19,6 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * at least 150, plain and LaTeX, and at least 97 % of them read and accepted through POST /api/v1/checks.
  */
 @WebMvcTest(CheckController.class)
+@Import(CheckAdmission.class)  // the door in front of every check
+@EnableConfigurationProperties(HttpLimits.class)
 class LearnerCorpusTests {
 
     @Autowired

@@ -10,6 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import io.gradcheck.web.CheckAdmission;
+import io.gradcheck.web.HttpLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -20,6 +24,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * caller sends them.
  */
 @WebMvcTest(CheckController.class)
+@Import(CheckAdmission.class)  // the door in front of every check
+@EnableConfigurationProperties(HttpLimits.class)
 class NotationCheckTests {
 
     @Autowired

@@ -134,7 +134,8 @@ class SubmissionControllerTests {
         submit(QUADRATIC, "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"" + "x+".repeat(60_000) + "x\"}}",
                 "lms", null)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("the answers are")));
+                .andExpect(jsonPath("$.type").value("/problems/answer-too-long"))
+                .andExpect(jsonPath("$.detail").value(startsWith("an answer for `x` is 120001 characters")));
         mvc.perform(get("/api/v1/submissions/999999999").header("X-API-Key", "lms"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/submissions").header("X-API-Key", "lms").param("since", "yesterday"))

@@ -31,6 +31,7 @@ public final class Parser {
             throw new ExpressionException(Kind.LIMIT_EXCEEDED, "the expression is " + text.length()
                     + " characters long; the limit is " + limits.maxLength());
         }
+        text = AsciiDigits.of(text);
         InputNotation read = notation == null ? InputNotation.guess(text) : notation;
         List<Lexeme> lexemes = Lexer.lex(text, declarations, read == InputNotation.LATEX);
         lexemes = LearnerNotation.rewrite(lexemes, text, limits);

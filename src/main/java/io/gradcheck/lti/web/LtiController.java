@@ -5,10 +5,11 @@ import io.gradcheck.lti.Launches;
 import io.gradcheck.lti.LoginFlow;
 import io.gradcheck.lti.LtiRefusal;
 import io.gradcheck.lti.StaffPages;
-import io.gradcheck.submissions.SubmissionService;
+import io.gradcheck.submissions.GradeBook;
 import io.gradcheck.submissions.SubmissionService.GradeRow;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -35,16 +36,16 @@ class LtiController {
     private final Launches launches;
     private final DeepLinking deepLinking;
     private final StaffPages staffPages;
-    private final SubmissionService submissions;
+    private final GradeBook gradeBook;
     private final ToolUrls urls;
 
     LtiController(LoginFlow login, Launches launches, DeepLinking deepLinking, StaffPages staffPages,
-            SubmissionService submissions, ToolUrls urls) {
+            GradeBook gradeBook, ToolUrls urls) {
         this.login = login;
         this.launches = launches;
         this.deepLinking = deepLinking;
         this.staffPages = staffPages;
-        this.submissions = submissions;
+        this.gradeBook = gradeBook;
         this.urls = urls;
     }
 
@@ -81,7 +82,8 @@ class LtiController {
     @GetMapping("/grade-book/{set}")
     ResponseEntity<String> gradeBook(@PathVariable String set, @RequestParam(required = false) String token) {
         staffPages.requireGradeBookAccess(token, set);
-        List<GradeRow> rows = submissions.grades(set);
+        List<GradeRow> rows = new ArrayList<>(); // the SQL grade book, one row per learner and problem
+        gradeBook.stream(set, rows::add);
         return Html.respond(200, "Grade book: " + set, Pages.gradeBook(set, rows));
     }
 

@@ -15,6 +15,11 @@ import io.gradcheck.problems.web.ProblemSetViews.ProblemView;
 import io.gradcheck.problems.web.ProblemSetViews.SetPage;
 import io.gradcheck.problems.web.ProblemSetViews.SetSummary;
 import io.gradcheck.problems.web.ProblemSetViews.SetView;
+import io.gradcheck.web.AnswerBounds;
+import io.gradcheck.web.CheckAdmission;
+import io.gradcheck.web.Paging;
+import io.gradcheck.web.PracticeClosed;
+import io.gradcheck.web.PracticeRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -47,10 +52,15 @@ class ProblemSetController {
 
     private final ProblemSetService service;
     private final ImportReport importReport;
+    private final CheckAdmission admission;
+    private final PracticeRateLimit rateLimit;
 
-    ProblemSetController(ProblemSetService service, ImportReport importReport) {
+    ProblemSetController(ProblemSetService service, ImportReport importReport,
+            CheckAdmission admission, PracticeRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.service = service;
         this.importReport = importReport;
+        this.admission = admission;
     }
 
     @GetMapping
@@ -59,9 +69,7 @@ class ProblemSetController {
     @SecurityRequirement(name = "apiKey")
     SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         Page<SetInfo> sets = service.list(page, size);
         List<SetSummary> items = sets.getContent().stream().map(s -> new SetSummary(s.slug(), s.title(), s.source(),
                 s.version(), s.problems().size())).toList();
@@ -104,15 +112,33 @@ class ProblemSetController {
 
     @PostMapping("/{slug}/problems/{key}/check")
     @Operation(summary = "Check answers to a problem with its own settings; nothing is stored",
+            description = "Open to anyone when the set allows practice (403 when closed: by default for problems "
+                    + "with maxAttempts), at a limited rate per client (429), with a random seed, and without the "
+                    + "numbers of problems whose answer is a value. Instructors (X-API-Key) may always check, "
+                    + "with a seed of their choice and the full evidence.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = {
                         @ExampleObject(name = "symmetric only", summary = "DS4420 quadratic: 2Ax",
                                 value = "{\"answers\": {\"x\": \"2 A x\"}}"),
                         @ExampleObject(name = "single part", summary = "the same, as the only part",
                                 value = "{\"answer\": \"(A + A^T) x\"}")})))
-    CheckReport check(@PathVariable String slug, @PathVariable String key, @RequestBody AnswersRequest body) {
+    CheckReport check(@PathVariable String slug, @PathVariable String key, @RequestBody AnswersRequest body,
+            HttpServletRequest request) {
         StoredProblem stored = service.problem(slug, key);
-        return service.check(stored, answers(stored.definition(), body), body.seed());
+        Map<String, Object> answers = answers(stored.definition(), body);
+        AnswerBounds.check(answers);
+        if (isInstructor(request)) {
+            return admission.admit(() -> service.check(stored, answers, body.seed()));
+        }
+        // an open practice check: the set allows it, at a bounded rate, with a seed of ours, revealing no number
+        if (!stored.practiceOpen()) {
+            throw new PracticeClosed("practice checks are closed for problem `" + key + "` of set `" + slug + "`"
+                    + (stored.definition().maxAttempts() == null ? "" : " (it allows "
+                    + stored.definition().maxAttempts() + " attempts)") + "; submit the answer instead");
+        }
+        rateLimit.take(request);
+        CheckReport report = admission.admit(() -> service.check(stored, answers, null));
+        return PracticeReports.forLearner(stored.definition(), report);
     }
 
     static Map<String, Object> answers(ProblemDefinition p, AnswersRequest body) {

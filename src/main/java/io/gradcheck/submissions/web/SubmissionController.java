@@ -1,14 +1,26 @@
 package io.gradcheck.submissions.web;
 
 import io.gradcheck.errors.BadRequest;
+import io.gradcheck.problems.ProblemSetService;
+import io.gradcheck.submissions.GradeBook;
 import io.gradcheck.submissions.SubmissionService;
 import io.gradcheck.submissions.SubmissionService.GradeRow;
 import io.gradcheck.submissions.SubmissionService.View;
+import io.gradcheck.web.AnswerBounds;
+import io.gradcheck.web.CheckAdmission;
+import io.gradcheck.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Submissions", description = "Learners' answers, graded and stored exactly once; the grade book")
@@ -34,9 +47,18 @@ class SubmissionController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final SubmissionService service;
+    private final CheckAdmission admission;
+    private final GradeBook gradeBook;
+    private final ProblemSetService problemSets;
+    private final JsonMapper json;
 
-    SubmissionController(SubmissionService service) {
+    SubmissionController(SubmissionService service, CheckAdmission admission, GradeBook gradeBook,
+            ProblemSetService problemSets, JsonMapper json) {
         this.service = service;
+        this.admission = admission;
+        this.gradeBook = gradeBook;
+        this.problemSets = problemSets;
+        this.json = json;
     }
 
     /** The body of a submission: the learner and the answers by wrt (or {@code answer} for one part). */
@@ -61,7 +83,9 @@ class SubmissionController {
         if (body.answer() != null) {
             answers.putIfAbsent("", body.answer());
         }
-        View v = service.submit(slug, key, body.learnerId(), single(slug, key, answers), idempotencyKey);
+        AnswerBounds.check(answers);
+        Map<String, Object> byPart = single(slug, key, answers);
+        View v = admission.admit(() -> service.submit(slug, key, body.learnerId(), byPart, idempotencyKey));
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
     }
 
@@ -85,9 +109,7 @@ class SubmissionController {
     SubmissionPage search(@RequestParam(required = false) String learnerId, @RequestParam(required = false) String set,
             @RequestParam(required = false) String problem, @RequestParam(required = false) String since,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be ≥ 0 and size from 1 to " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         Page<View> found = service.search(learnerId, set, problem, instant(since), page, size);
         return new SubmissionPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
@@ -101,24 +123,44 @@ class SubmissionController {
     }
 
     @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "application/json")
-    @Operation(summary = "The grade book: one row per learner and problem (JSON, or CSV with Accept: text/csv)")
-    List<GradeRow> grades(@PathVariable String slug) {
-        return service.grades(slug);
+    @Operation(summary = "The grade book: one row per learner and problem (JSON, or CSV with Accept: text/csv)",
+            description = "Aggregated by the database and streamed row by row, whatever the number of submissions.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = GradeRow.class))))
+    void grades(@PathVariable String slug, HttpServletResponse response)
+            throws IOException {
+        problemSets.get(slug);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("utf-8");
+        Writer out = response.getWriter();
+        out.write('[');
+        boolean[] first = {true};
+        gradeBook.stream(slug, r -> {
+            write(out, (first[0] ? "" : ",") + json.writeValueAsString(r));
+            first[0] = false;
+        });
+        out.write(']');
     }
 
     @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "text/csv")
-    ResponseEntity<String> gradesCsv(@PathVariable String slug) {
-        StringBuilder csv = new StringBuilder("learner_id,problem,attempts,best_score,latest_score,latest_at,max_score,points\r\n");
-        for (GradeRow r : service.grades(slug)) {
-            csv.append(Csv.field(r.learnerId())).append(',').append(Csv.field(r.problem())).append(',')
-                    .append(r.attempts()).append(',').append(r.bestScore()).append(',').append(r.latestScore())
-                    .append(',').append(r.latestAt()).append(',').append(r.maxScore()).append(',')
-                    .append(r.points()).append("\r\n");
+    void gradesCsv(@PathVariable String slug, HttpServletResponse response)
+            throws IOException {
+        problemSets.get(slug);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-grades.csv\"");
+        response.setContentType("text/csv; charset=utf-8");
+        Writer out = response.getWriter();
+        out.write("learner_id,problem,attempts,best_score,latest_score,latest_at,max_score,points\r\n");
+        gradeBook.stream(slug, r -> write(out, Csv.field(r.learnerId()) + ',' + Csv.field(r.problem()) + ','
+                + r.attempts() + ',' + r.bestScore() + ',' + r.latestScore() + ',' + r.latestAt() + ',' + r.maxScore() + ','
+                + r.points() + "\r\n"));
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // the client left: the query stops with it
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-grades.csv\"")
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
-                .body(csv.toString());
     }
 
     @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/regrade")
