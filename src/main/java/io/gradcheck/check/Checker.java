@@ -70,9 +70,12 @@ public final class Checker {
         if (points < 1 || points > MAX_POINTS) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "points must be from 1 to " + MAX_POINTS);
         }
-        Tolerances tol = Tolerances.of(request.tolerance(), defaults);
+        boolean everyVariableFixed = specs.values().stream().allMatch(s -> s != null && s.value() != null);
+        Tolerances tol = Tolerances.of(request.tolerance(), defaults, everyVariableFixed);
         Planner.budget(f, parts, points);
         long seed = request.seed() != null ? request.seed() : seeds.next();
+        Planner.refuseKinksAtFixedPoints(f, parts, name -> specs.get(name) != null && specs.get(name).value() != null,
+                sampler, seed);
 
         Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
