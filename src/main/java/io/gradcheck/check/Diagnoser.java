@@ -171,8 +171,9 @@ final class Diagnoser {
             equations = Math.min(equations, evidence.plan().expected().size());
         }
         double c = ar / rr;
-        // one constant fitted to fewer than three numbers would fit anything
-        if (equations < 3 || rr == 0 || !Double.isFinite(c) || Math.abs(c) < 1e-12 || Math.abs(c - 1) < 1e-9) {
+        // one constant fitted to fewer than three numbers would fit anything; a sign error in a number is still one
+        boolean fewNumbers = equations < 3 && !(evidence.tol().numeric() && nice(c) == -1);
+        if (fewNumbers || rr == 0 || !Double.isFinite(c) || Math.abs(c) < 1e-12 || Math.abs(c - 1) < 1e-9) {
             return null;
         }
         double factor = nice(c);
