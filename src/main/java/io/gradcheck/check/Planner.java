@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The first stage: each requested part becomes a {@link PartPlan} (its variable, layout, order, the shape the
@@ -92,16 +93,16 @@ final class Planner {
      * A part whose variable has a fixed value asks for the derivative at that one point; where f has a kink
      * there (abs(x) at x = 0) or is defined on one side only (sqrt(x) at 0), the question has no answer: the
      * author's error (422), never a verdict against the learner. A kink shows as one-sided slopes whose gap
-     * does not shrink with the step (it shrinks like the step where f is smooth).
+     * does not shrink with the step (it shrinks like the step where f is smooth). {@code draw} draws a point
+     * (the other variables may be drawn); {@code random} gives the directions.
      */
     static void refuseKinksAtFixedPoints(ParsedExpression f, List<PartPlan> parts, Predicate<String> fixed,
-            Sampler sampler, long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x6B696E6BL);
+            Supplier<Map<String, Tensor>> draw, SplittableRandom random) {
         for (PartPlan part : parts) {
             if (!fixed.test(part.wrt())) {
                 continue;
             }
-            Map<String, Tensor> point = sampler.draw(random);
+            Map<String, Tensor> point = draw.get();
             Tensor x = point.get(part.wrt());
             double f0 = maxAbs(Evaluator.value(f.root(), point));
             if (!Double.isFinite(f0)) {
