@@ -36,7 +36,10 @@ public record CheckRequest(
     public record Part(String wrt, String layout, Integer order, Object answer) {
     }
 
-    /** |answer·v − D_v f| ≤ atol + rtol·scale, per entry and point (scale: see docs/checks.md). */
-    public record Tolerance(Double rtol, Double atol) {
+    /**
+     * |answer·v − D_v f| ≤ atol·S + rtol·scale, per entry and point (S and scale: see docs/checks.md); digits: the
+     * significant digits a numeric answer needs (default 3 when every variable has a fixed value).
+     */
+    public record Tolerance(Double rtol, Double atol, Integer digits) {
     }
 }

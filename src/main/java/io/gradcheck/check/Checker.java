@@ -102,10 +102,15 @@ public final class Checker {
         if (points < 1 || points > MAX_POINTS) {
             throw new CheckException(CheckException.Kind.BAD_REQUEST, "points must be from 1 to " + MAX_POINTS);
         }
-        Tolerances tol = Tolerances.of(request.tolerance(), defaults);
+        boolean everyVariableFixed = specs.values().stream().allMatch(s -> s != null && s.value() != null);
+        Tolerances tol = Tolerances.of(request.tolerance(), defaults, everyVariableFixed);
         Budget budget = new Budget(bounds.workBudget(), deadline, f);
         budget.require(parts, constraints, sampler.drawCost(), points);
         long seed = request.seed() != null ? request.seed() : seeds.next();
+        // its own stream, so that the draws of the check itself are the same as without this test
+        SplittableRandom kinkRandom = new SplittableRandom(seed ^ 0x6B696E6BL);
+        Planner.refuseKinksAtFixedPoints(f, parts, name -> specs.get(name) != null && specs.get(name).value() != null,
+                () -> sampler.draw(kinkRandom, budget), kinkRandom);
 
         Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points,
                 budget);

@@ -37,6 +37,12 @@ final class Diagnoser {
             d = transposed();
         }
         if (d == null) {
+            d = otherFlattening();
+        }
+        if (d == null) {
+            d = inaccurate();
+        }
+        if (d == null) {
             d = scaled();
         }
         if (d == null) {
@@ -80,6 +86,64 @@ final class Diagnoser {
                 + ": transpose it.");
     }
 
+    /**
+     * Flattened (row-major) and vec (column-major) write the same numbers in another order when f or wrt is a
+     * matrix: an answer that fits the other one is told so, as a transpose-like mistake naming the layout.
+     */
+    private Diagnosis otherFlattening() {
+        PartPlan plan = evidence.plan();
+        Shape f = evidence.f().shape();
+        if (plan.order() != 1 || !(plan.layout() == Layout.FLATTENED || plan.layout() == Layout.VEC)
+                || !Layout.vecDiffers(f, plan.wrtShape())) {
+            return null;
+        }
+        Layout other = plan.layout() == Layout.FLATTENED ? Layout.VEC : Layout.FLATTENED;
+        if (!evidence.matches(a -> plan.layout().fromJacobianForm(other.toJacobianForm(a, f, plan.wrtShape()), f,
+                plan.wrtShape()))) {
+            return null;
+        }
+        String mine = plan.layout() == Layout.VEC ? "vec layout (column-major, vec stacks the columns)"
+                : "flattened layout (row-major, row by row)";
+        String theirs = other == Layout.VEC ? "vec layout (column-major, ∂vec(F)/∂vec(X) as in Magnus–Neudecker)"
+                : "flattened layout (row-major)";
+        return new Diagnosis(DiagnosisKind.TRANSPOSED, "Your answer is the derivative with respect to "
+                + plan.wrt() + " in the " + theirs + "; this part asks for the " + mine
+                + ": reorder its rows and columns.", null, null, null, other);
+    }
+
+    /**
+     * A numeric answer (tolerance.digits) whose every entry agrees with the derivative to at least one
+     * significant digit but not to the digits asked: a rounding, not a wrong method.
+     */
+    private Diagnosis inaccurate() {
+        if (!evidence.tol().numeric()) {
+            return null;
+        }
+        PartPlan plan = evidence.plan();
+        int digits = evidence.tol().digits();
+        int agreed = Integer.MAX_VALUE;
+        for (int k = 0; k < Math.min(FULL_REFERENCE_POINTS, evidence.probes().size()); k++) {
+            double[] answer = plan.jacobianForm(evidence.answers().get(k).data(), evidence.f().shape());
+            if (answer.length > FULL_REFERENCE_LIMIT) {
+                return null;
+            }
+            if (!budget.tryCharge(budget.fullReferenceCost(plan))) {
+                return null; // no room for the full derivative: the cheaper diagnoses speak instead
+            }
+            double[] reference = Reference.full(evidence.f(), plan, evidence.probes().get(k).point(),
+                    evidence.fSize(), budget);
+            for (int i = 0; i < reference.length; i++) {
+                agreed = Math.min(agreed, Tolerances.digitsOfAgreement(answer[i], reference[i]));
+            }
+        }
+        if (agreed < 1 || agreed >= digits) {
+            return null;
+        }
+        return Diagnosis.of(DiagnosisKind.INACCURATE, "Your answer is close but not accurate enough: it agrees "
+                + "with the derivative to " + agreed + " significant digit" + (agreed == 1 ? "" : "s")
+                + ", and this problem asks for " + digits + " (round, do not truncate, or give an exact value).");
+    }
+
     /** The answer has another shape than the part asks: which, and the layout such a shape would fit, if any. */
     static Diagnosis wrongShape(PartPlan plan, Shape shape, Shape f) {
         Shape expected = plan.expected();
@@ -109,9 +173,14 @@ final class Diagnoser {
             }
             equations += a.length;
         }
+        if (evidence.tol().numeric()) {
+            // a numeric answer holds as many numbers as it has entries, however many points repeat them
+            equations = Math.min(equations, evidence.plan().expected().size());
+        }
         double c = ar / rr;
-        // one constant fitted to fewer than three numbers would fit anything
-        if (equations < 3 || rr == 0 || !Double.isFinite(c) || Math.abs(c) < 1e-12 || Math.abs(c - 1) < 1e-9) {
+        // one constant fitted to fewer than three numbers would fit anything; a sign error in a number is still one
+        boolean fewNumbers = equations < 3 && !(evidence.tol().numeric() && nice(c) == -1);
+        if (fewNumbers || rr == 0 || !Double.isFinite(c) || Math.abs(c) < 1e-12 || Math.abs(c - 1) < 1e-9) {
             return null;
         }
         double factor = nice(c);
@@ -195,7 +264,10 @@ final class Diagnoser {
             double[] reference = Reference.full(evidence.f(), plan, point, m, budget);
             double[] answer = plan.jacobianForm(evidence.answers().get(k).data(), evidence.f().shape());
             for (int i : evidence.tol().failing(answer, reference)) {
-                wrong.add(answerIndex(i, m, n));
+                if (!(evidence.tol().numeric() && Tolerances.agreesTo(answer[i], reference[i],
+                        evidence.tol().digits()))) {
+                    wrong.add(answerIndex(i, m, n));
+                }
             }
         }
         if (wrong.isEmpty() || wrong.size() == entries) {
@@ -213,8 +285,18 @@ final class Diagnoser {
 
     /** Where entry i of the Jacobian form stands in the answer as the layout writes it. */
     private int answerIndex(int i, int m, int n) {
-        return evidence.plan().order() == 1 && evidence.plan().layout() == Layout.DENOMINATOR
-                ? (i % n) * m + i / n : i;
+        PartPlan plan = evidence.plan();
+        if (plan.order() == 1 && plan.layout() == Layout.VEC) {
+            double[] at = new double[m * n];
+            at[i] = 1;
+            double[] written = Layout.VEC.fromJacobianForm(at, evidence.f().shape(), plan.wrtShape());
+            for (int k = 0; k < written.length; k++) {
+                if (written[k] == 1) {
+                    return k;
+                }
+            }
+        }
+        return plan.order() == 1 && plan.layout() == Layout.DENOMINATOR ? (i % n) * m + i / n : i;
     }
 
     private static String entryName(int flat, Shape s) {

@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum DiagnosisKind {
     CORRECT, TRANSPOSED, NEGATED, SCALED, SYMMETRIC_ONLY, PARTIALLY_CORRECT, WRONG_SHAPE, UNDEFINED, WRONG,
+    /** A numeric answer close to the derivative but short of the problem's significant digits (a rounding). */
+    INACCURATE,
     UNREADABLE, INCONCLUSIVE;
 
     /** The lower-case word, where no JSON mapper writes it (a database column, a metric tag, a YAML key). */

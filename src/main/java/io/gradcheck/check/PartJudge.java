@@ -6,6 +6,7 @@ import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.check.CheckReport.PointEvidence;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,17 +48,23 @@ final class PartJudge {
         List<Tensor> answers = new ArrayList<>();
         budget.beforeAnswers(plan, probes.size());
         probes.forEach(p -> answers.add(plan.answer().value(p.point())));
-        Evidence evidence = new Evidence(f, plan, probes, answers, tol, declaredSymmetric);
+        double noise = noiseLevel();
+        // the absolute floor follows the size of the derivative here (never below what can be told apart)
+        Tolerances scaled = tol.atScale(Math.max(derivativeSize(), noise));
+        Evidence evidence = new Evidence(f, plan, probes, answers, scaled, declaredSymmetric);
         if (!shape.equals(plan.expected())) {
             return wrongShape(evidence, shape);
         }
         List<PointEvidence> points = new ArrayList<>();
         boolean all = true;
+        double largest = 0;
         for (int k = 0; k < probes.size(); k++) {
             Probe p = probes.get(k);
             double[] a = evidence.contracted(answers.get(k).data(), p);
-            boolean passed = tol.passes(a, p.reference());
+            boolean passed = scaled.passes(a, p.reference())
+                    || (tol.numeric() && numericPasses(evidence, answers.get(k).data(), p));
             all &= passed;
+            largest = Math.max(largest, Math.max(maxAbs(a), maxAbs(p.reference())));
             points.add(point(p, a, Tolerances.error(a, p.reference()), passed));
         }
         if (all) {
@@ -65,7 +72,67 @@ final class PartJudge {
                     + "reference at " + (probes.size() == 1 ? "the point." : "all " + probes.size() + " points.")),
                     points);
         }
+        if (largest <= noise) {
+            return report(Verdict.INCONCLUSIVE, shape, Diagnosis.of(DiagnosisKind.INCONCLUSIVE, "Every number of "
+                    + "this check (the derivative and the answer, at most " + Values.format(largest) + ") is below "
+                    + Values.format(noise) + ", what can be told apart from zero at the scale of the function and "
+                    + "its inputs: the numbers cannot decide; rescale the question."), points);
+        }
         return report(Verdict.INCORRECT, shape, new Diagnoser(evidence, budget).diagnose(), points);
+    }
+
+    /** The largest entry of the reference over the part's points: the size of the derivative in this check. */
+    private double derivativeSize() {
+        double s = 0;
+        for (Probe p : probes) {
+            s = Math.max(s, maxAbs(p.reference()));
+        }
+        return s;
+    }
+
+    /**
+     * What can be told apart from zero: rounding in f's arithmetic moves a derivative by about 10⁻¹² of |f|
+     * divided by the size of the variable (to the order of the derivative), and nothing below the smallest
+     * numbers that keep full precision can be compared at all.
+     */
+    private double noiseLevel() {
+        double fSize = 0;
+        double xSize = 0;
+        for (Probe p : probes) {
+            xSize = Math.max(xSize, maxAbs(p.point().get(plan.wrt()).data()));
+            fSize = Math.max(fSize, maxAbs(Evaluator.value(f.root(), p.point()).data()));
+        }
+        double floor = Double.MIN_NORMAL / Math.ulp(1.0);
+        double scale = xSize > 0 ? fSize / Math.pow(xSize, plan.order()) : 0;
+        return Double.isFinite(scale) ? Math.max(floor, 1e-12 * scale) : floor;
+    }
+
+    /**
+     * A numeric answer (tolerance.digits): every entry of the full derivative agrees with the answer's to that
+     * many significant digits, or within the absolute floor.
+     */
+    private boolean numericPasses(Evidence evidence, double[] answer, Probe p) {
+        double[] jacobian = plan.jacobianForm(answer, f.shape());
+        if (jacobian.length > Diagnoser.FULL_REFERENCE_LIMIT) {
+            return false;
+        }
+        budget.charge(budget.fullReferenceCost(plan), "the numeric comparison");
+        double[] reference = Reference.full(f, plan, p.point(), evidence.fSize(), budget);
+        for (int i = 0; i < reference.length; i++) {
+            if (!Tolerances.agreesTo(jacobian[i], reference[i], tol.digits())
+                    && !(Math.abs(jacobian[i] - reference[i]) <= evidence.tol().atol())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbs(double[] d) {
+        double m = 0;
+        for (double x : d) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 
     private PartReport wrongShape(Evidence evidence, Shape shape) {

@@ -18,21 +18,25 @@ final class CheckDocs {
             either a fixed `value` or how to draw it: uniform on `domain` ([-2, 2] by default), or `symmetric`, \
             `positiveDefinite`, `invertible` matrices. `constraints`: comparisons every point must meet, such as \
             `b - a > 0`. `parts`: one per derivative, each with `wrt`, `layout` (gradient [default for a scalar f], \
-            numerator [the Jacobian, default otherwise], denominator, flattened), `order` (1, or 2 for a Hessian, \
+            numerator [the Jacobian, default otherwise], denominator, flattened [row-major], vec [column-major \
+            ∂vec(F)/∂vec(X)]), `order` (1, or 2 for a Hessian, \
             n×n for x ∈ Rⁿ) and `answer`: one expression, or a JSON array of scalar expressions entry by entry \
             (a flat array is a column; a row is [["a", "b"]]). `points`: 1 to 64, default 8. `seed`: optional.
 
             **Tolerance.** An answer passes at a point when every entry satisfies \
-            |a − r| ≤ atol + rtol·scale, where r is the reference (D_v f, or vᵀHw for a Hessian), a the answer \
-            contracted with the same direction(s), and scale the largest |r| or |a| among the entries at that \
-            point. Defaults: rtol = 1e-6, atol = 1e-9.
+            |a − r| ≤ atol·S + rtol·scale, where r is the reference (D_v f, or vᵀHw for a Hessian), a the answer \
+            contracted with the same direction(s), scale the largest |r| or |a| among the entries at that \
+            point, and S the largest |r| over the check (never below what can be told apart from zero at the \
+            scale of f and its inputs). Defaults: rtol = 1e-6, atol = 1e-9. A numeric answer (every variable \
+            fixed, or `tolerance.digits` given) also passes when every entry agrees to `digits` significant \
+            digits (default 3).
 
             **Verdicts.** `correct`; `incorrect` with a diagnosis (transposed, negated, scaled with its factor, \
             symmetric_only, partially_correct with the wrong entries, wrong_shape with the expected shape and \
-            the layout the given shape suggests, undefined, wrong); `invalid` (the answer cannot be read, or its \
+            the layout the given shape suggests, undefined, inaccurate [a number short of the digits], wrong); `invalid` (the answer cannot be read, or its \
             shape fits no layout); `inconclusive` (too few usable points, never a guess). A request that cannot \
             be run is a 400; a question with no usable point (an empty domain, constraints nothing satisfies) \
-            is a 422.""";
+            or a derivative asked at a fixed point where f has none (a kink) is a 422.""";
 
     static final String CORRECT = """
             {"function": "x^T A x",

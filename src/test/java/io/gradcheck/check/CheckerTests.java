@@ -135,7 +135,7 @@ class CheckerTests {
         assertThat(badRequest(Checks.of("s^2", "s").part("z", null, "1")))
                 .isEqualTo("wrt `z` is not a declared variable (declared: s)");
         assertThat(badRequest(Checks.of("s^2", "s").part("s", "sideways", "1")))
-                .isEqualTo("layout `sideways` is not one of gradient, numerator, denominator, flattened");
+                .isEqualTo("layout `sideways` is not one of gradient, numerator, denominator, flattened, vec");
         assertThat(badRequest(Checks.of("x", "x:3").part("x", "gradient", "1")))
                 .startsWith("the gradient layout does not apply to f (3×1)");
         assertThat(badRequest(Checks.of("s^2", "s").part("s", null, "2s").points(0))).isEqualTo("points must be from 1 to 64");

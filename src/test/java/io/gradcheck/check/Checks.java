@@ -17,6 +17,7 @@ final class Checks {
     private final List<String> constraints = new ArrayList<>();
     private int points = 8;
     private long seed = 42;
+    private CheckRequest.Tolerance tolerance;
 
     private Checks(String function, String vars) {
         this.function = function;
@@ -86,8 +87,13 @@ final class Checks {
         return this;
     }
 
+    Checks digits(int d) {
+        tolerance = new CheckRequest.Tolerance(null, null, d);
+        return this;
+    }
+
     CheckRequest request() {
-        return new CheckRequest(function, variables, constraints, parts, points, seed, null);
+        return new CheckRequest(function, variables, constraints, parts, points, seed, tolerance);
     }
 
     CheckReport run() {

@@ -51,7 +51,15 @@ class DiagnosisTests {
                 Arguments.of(DiagnosisKind.WRONG, Verdict.INCORRECT, Checks.of("x^T A x", "x:3 A:3x3")
                         .part("x", null, "A^T A x")),
                 Arguments.of(DiagnosisKind.WRONG, Verdict.INCORRECT, Checks.of("sigmoid(z)", "z")
-                        .part("z", null, "sigmoid(z)^2")));
+                        .part("z", null, "sigmoid(z)^2")),
+                Arguments.of(DiagnosisKind.WRONG, Verdict.INCORRECT, Checks.of("11 x + 9", "x").digits(3)
+                        .part("x", null, "1.1")),
+                Arguments.of(DiagnosisKind.TRANSPOSED, Verdict.INCORRECT, Checks.of("A x", "A:3x2 x:2")
+                        .part("A", "flattened", "kron(x^T, eye(3))")),
+                Arguments.of(DiagnosisKind.INACCURATE, Verdict.INCORRECT, Checks.of("exp(x)", "x").value("x", 1)
+                        .part("x", null, "2.7")),
+                Arguments.of(DiagnosisKind.INACCURATE, Verdict.INCORRECT, Checks.of("ln(x)", "x").value("x", 3)
+                        .part("x", null, "0.33")));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -92,6 +100,8 @@ class DiagnosisTests {
                 Arguments.of("the layout a shape suggests", Checks.of("tr(A X)", "A:2x3 X:3x2").part("X", "flattened", "A^T"),
                         "suggestedLayout", Layout.GRADIENT),
                 Arguments.of("the expected shape", Checks.of("x^2", "x:3").part("x", "numerator", "2x"),
-                        "expectedShape", List.of(3, 3)));
+                        "expectedShape", List.of(3, 3)),
+                Arguments.of("the flattening an answer fits", Checks.of("N s", "N:3x3 s").part("s", "vec", "vec(N^T)"),
+                        "suggestedLayout", Layout.FLATTENED));
     }
 }

@@ -93,6 +93,33 @@ class CheckControllerTests {
     }
 
     @Test
+    void aDerivativeAskedAtAKinkIsA422() throws Exception {
+        check("{\"function\": \"abs(x)\", \"variables\": {\"x\": {\"value\": 0}}, "
+                + "\"parts\": [{\"wrt\": \"x\", \"answer\": \"x/abs(x)\"}]}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-question"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the function has no derivative with respect to x at its fixed value x = 0")));
+    }
+
+    @Test
+    void aNumericAnswerTakesDigitsAndARoundingShortOfThemIsInaccurate() throws Exception {
+        check("{\"function\": \"exp(x)\", \"variables\": {\"x\": {\"value\": 1}}, "
+                + "\"parts\": [{\"wrt\": \"x\", \"answer\": \"2.72\"}]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("correct"));
+        check("{\"function\": \"exp(x)\", \"variables\": {\"x\": {\"value\": 1}}, \"tolerance\": {\"digits\": 4}, "
+                + "\"parts\": [{\"wrt\": \"x\", \"answer\": \"2.72\"}]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parts[0].diagnosis.kind").value("inaccurate"));
+        check("{\"function\": \"N s\", \"variables\": {\"N\": {\"shape\": [2, 2]}, \"s\": {}}, "
+                + "\"parts\": [{\"wrt\": \"s\", \"layout\": \"vec\", \"answer\": \"vec(N)\"}]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("correct"))
+                .andExpect(jsonPath("$.parts[0].layout").value("vec"));
+    }
+
+    @Test
     void malformedBodiesAreProblems() throws Exception {
         check("{\"function\": \"x\", \"points\": \"many\"}")
                 .andExpect(status().isBadRequest())

@@ -225,6 +225,45 @@ class ProblemSetFilesTests {
             assertThat(conventions).as(f + ": one layout convention").hasSize(1);
         }
     }
+    @Test
+    void aProblemAskingForTheDerivativeAtAKinkIsRefused() {
+        ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
+                slug: x
+                title: X
+                problems:
+                  - {key: p, title: P, statement: S, variables: {x: {value: 0}}, function: "abs(x)",
+                     parts: [{wrt: x, reference: "0"}]}
+                """);
+        InvalidProblemSet e = catchThrowableOfType(InvalidProblemSet.class, () -> validator.validate(set));
+        assertThat(e.reasons()).singleElement().asString()
+                .startsWith("problem `p`: the function has no derivative with respect to x at its fixed value x = 0");
+    }
+
+    @Test
+    void aNumericProblemTakesItsDigitsAndARoundingShortOfThemIsInaccurate() {
+        String problem = """
+                slug: x
+                title: X
+                problems:
+                  - key: p
+                    title: P
+                    statement: S
+                    variables: {x: {value: 1}}
+                    function: "exp(x)"
+                    %s
+                    parts: [{wrt: x, reference: "e"}]
+                    wrongAnswers: [{wrt: x, answer: "%s", diagnosis: inaccurate}]
+                """;
+        assertThatCode(() -> validator.validate(ProblemSetFiles.read("x.yaml", problem.formatted("", "2.7"))))
+                .doesNotThrowAnyException();
+        // 2.72 is right at the default three digits, but not at the five this problem states
+        assertThat(catchThrowableOfType(InvalidProblemSet.class, () -> validator.validate(
+                ProblemSetFiles.read("x.yaml", problem.formatted("", "2.72")))).reasons()).singleElement()
+                .asString().contains("`2.72` is actually correct");
+        assertThatCode(() -> validator.validate(ProblemSetFiles.read("x.yaml",
+                problem.formatted("tolerance: {digits: 5}", "2.72")))).doesNotThrowAnyException();
+    }
+
 
     private String invalid(String function, String part, String extra) {
         ProblemSetDefinition set = ProblemSetFiles.read("x.yaml", """
