@@ -4,6 +4,8 @@ import io.gradcheck.check.CheckReport.Diagnosis;
 import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
@@ -74,7 +76,17 @@ public final class Checker {
         Planner.budget(f, parts, points);
         long seed = request.seed() != null ? request.seed() : seeds.next();
 
-        Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points);
+        // prepared once per check: what depends only on fixed values is evaluated here, once (docs/checks.md)
+        Map<String, Tensor> fixed = sampler.fixed();
+        Prepared prepared = Prepared.of(f.root(), fixed);
+        List<PartPlan> planned = new ArrayList<>();
+        for (PartPlan p : parts) {
+            planned.add(p.answer() == null ? p : new PartPlan(p.wrt(), p.wrtShape(), p.layout(), p.order(),
+                    p.expected(), p.answer().prepared(fixed), p.unreadable()));
+        }
+        parts = planned;
+        Sampling sampling = new Sampling(prepared, !Smoothness.analytic(prepared.root()), parts, sampler, constraints)
+                .run(new SplittableRandom(seed), points);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
         if (sampling.valid() < Math.min(points, 3)) {
             String reason = sampling.inconclusiveReason(points);
