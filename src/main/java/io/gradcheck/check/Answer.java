@@ -6,6 +6,7 @@ import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
+import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
@@ -19,7 +20,7 @@ import java.util.Map;
  * written entry by entry as the notes write a Jacobian out (a flat array is a column; a row is [["a", "b"]]).
  * A new form is a new record here.
  */
-sealed interface Answer permits Answer.Expression, Answer.EntryWise {
+sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixed {
 
     /** At most this many entries in an entry-wise answer. */
     int MAX_ENTRIES = 100_000;
@@ -37,6 +38,14 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise {
 
     default ExpressionView view() {
         return new ExpressionView(shape().dims(), canonical(), latex());
+    }
+
+    /**
+     * The same answer prepared for a check whose variables in {@code fixed} keep their value at every point:
+     * what depends only on them is evaluated once per check ({@link Prepared}).
+     */
+    default Answer prepared(Map<String, Tensor> fixed) {
+        return this instanceof Fixed ? this : Fixed.of(this, fixed);
     }
 
     /** Reads the answer under the engine's limits; an unreadable one is an {@link Invalid} with the reason. */
@@ -159,6 +168,56 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise {
                 s.append(latex || shape.cols() == 1 ? "" : "]");
             }
             return s.append(latex ? " \\end{bmatrix}" : "]").toString();
+        }
+    }
+
+    /**
+     * An answer prepared once per check. At a point whose fixed variables are the very tensors it was prepared
+     * with (every sampled point) it uses the prepared trees; at any other point (the diagnoser's symmetrized
+     * matrices) it evaluates the plain answer, so it never answers for values it was not given.
+     */
+    record Fixed(Answer plain, List<Prepared> trees, Map<String, Tensor> fixed) implements Answer {
+
+        static Fixed of(Answer plain, Map<String, Tensor> fixed) {
+            List<Prepared> trees = new ArrayList<>();
+            if (plain instanceof Expression e) {
+                trees.add(Prepared.of(e.parsed().root(), fixed));
+            } else if (plain instanceof EntryWise w) {
+                w.entries().forEach(p -> trees.add(Prepared.of(p.root(), fixed)));
+            }
+            return new Fixed(plain, trees, Map.copyOf(fixed));
+        }
+
+        public Tensor value(Map<String, Tensor> point) {
+            for (Map.Entry<String, Tensor> e : fixed.entrySet()) {
+                if (point.get(e.getKey()) != e.getValue()) {
+                    return plain.value(point);
+                }
+            }
+            if (plain instanceof Expression) {
+                return trees.get(0).value(point);
+            }
+            double[] v = new double[trees.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = trees.get(i).value(point).data()[0];
+            }
+            return new Tensor(plain.shape(), v);
+        }
+
+        public Shape shape() {
+            return plain.shape();
+        }
+
+        public long cost() {
+            return plain.cost();
+        }
+
+        public String canonical() {
+            return plain.canonical();
+        }
+
+        public String latex() {
+            return plain.latex();
         }
     }
 

@@ -5,6 +5,8 @@ import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.expr.Deadline;
 import io.gradcheck.expr.Limits;
+import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
@@ -112,8 +114,17 @@ public final class Checker {
         Planner.refuseKinksAtFixedPoints(f, parts, name -> specs.get(name) != null && specs.get(name).value() != null,
                 () -> sampler.draw(kinkRandom, budget), kinkRandom);
 
-        Sampling sampling = new Sampling(f, parts, sampler, constraints).run(new SplittableRandom(seed), points,
-                budget);
+        // prepared once per check: what depends only on fixed values is evaluated here, once (docs/checks.md)
+        Map<String, Tensor> fixed = sampler.fixed();
+        Prepared prepared = Prepared.of(f.root(), fixed);
+        List<PartPlan> planned = new ArrayList<>();
+        for (PartPlan p : parts) {
+            planned.add(p.answer() == null ? p : new PartPlan(p.wrt(), p.wrtShape(), p.layout(), p.order(),
+                    p.expected(), p.answer().prepared(fixed), p.unreadable()));
+        }
+        parts = planned;
+        Sampling sampling = new Sampling(prepared, !Smoothness.analytic(prepared.root()), parts, sampler, constraints)
+                .run(new SplittableRandom(seed), points, budget);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
         if (sampling.valid() < Math.min(points, 3)) {
             String reason = sampling.inconclusiveReason(points);

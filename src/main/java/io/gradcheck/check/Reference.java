@@ -2,8 +2,8 @@ package io.gradcheck.check;
 
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.eval.FiniteDifference;
+import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.Map;
 
@@ -18,19 +18,38 @@ final class Reference {
 
     /** The reference for one part at one point, or null where it is undefined or at a kink. */
     static double[] at(ParsedExpression f, PartPlan part, Map<String, Tensor> point, Tensor v, Tensor w) {
+        return at(Prepared.of(f.root()).at(point), part, v, w, true);
+    }
+
+    /**
+     * The reference at a prepared point (sub-expressions that do not depend on the part's variable are shared by
+     * the dual pass and the difference passes), or null where it is undefined or, when {@code crossCheck}, where
+     * finite differences disagree (a kink or a singularity). Without the cross-check only non-finite values are
+     * refused: for a function that is analytic everywhere ({@link Smoothness}) the dual numbers are exact.
+     */
+    static double[] at(Prepared.Point at, PartPlan part, Tensor v, Tensor w, boolean crossCheck) {
         double[] ref;
-        FiniteDifference.Estimate fd;
+        FiniteDifference.Estimate fd = null;
         if (part.order() == 2) {
-            ref = Evaluator.secondDirectional(f.root(), point, part.wrt(), v, w).partAsTensor(3).data();
-            fd = FiniteDifference.secondDirectional(f.root(), point, part.wrt(), v, w, FiniteDifference.DEFAULT_STEP);
+            ref = at.secondDirectional(part.wrt(), v, w).partAsTensor(3).data();
+            if (crossCheck) {
+                fd = FiniteDifference.secondDirectional(at, part.wrt(), v, w, FiniteDifference.DEFAULT_STEP);
+            }
         } else {
-            ref = Evaluator.directional(f.root(), point, part.wrt(), v).partAsTensor(1).data();
-            fd = FiniteDifference.directional(f.root(), point, part.wrt(), v, FiniteDifference.DEFAULT_STEP);
+            ref = at.directional(part.wrt(), v).partAsTensor(1).data();
+            if (crossCheck) {
+                fd = FiniteDifference.directional(at, part.wrt(), v, FiniteDifference.DEFAULT_STEP);
+            }
         }
         for (int i = 0; i < ref.length; i++) {
+            if (!Double.isFinite(ref[i])) {
+                return null;
+            }
+            if (fd == null) {
+                continue;
+            }
             double d = fd.derivative()[i];
-            if (!Double.isFinite(ref[i]) || !Double.isFinite(d)
-                    || Math.abs(ref[i] - d) > 1e-5 * (1 + Math.abs(ref[i])) + 10 * fd.error()[i]) {
+            if (!Double.isFinite(d) || Math.abs(ref[i] - d) > 1e-5 * (1 + Math.abs(ref[i])) + 10 * fd.error()[i]) {
                 return null;
             }
         }
@@ -42,6 +61,8 @@ final class Reference {
      * charged to the budget by the caller; the deadline is polled before each column.
      */
     static double[] full(ParsedExpression f, PartPlan plan, Map<String, Tensor> point, int fSize, Budget budget) {
+        // one prepared point for every entry: what does not depend on wrt is evaluated once, not per entry
+        Prepared.Point at = Prepared.of(f.root()).at(point);
         Shape ws = plan.wrtShape();
         int n = ws.size();
         int m = fSize;
@@ -51,11 +72,11 @@ final class Reference {
             Tensor ej = unit(ws, j);
             if (plan.order() == 2) {
                 for (int i = 0; i < n; i++) {
-                    out[i * n + j] = Evaluator.secondDirectional(f.root(), point, plan.wrt(), unit(ws, i), ej)
+                    out[i * n + j] = at.secondDirectional(plan.wrt(), unit(ws, i), ej)
                             .scalarPart(3);
                 }
             } else {
-                double[] column = Evaluator.directional(f.root(), point, plan.wrt(), ej).partAsTensor(1).data();
+                double[] column = at.directional(plan.wrt(), ej).partAsTensor(1).data();
                 for (int i = 0; i < m; i++) {
                     out[i * n + j] = column[i];
                 }

@@ -86,6 +86,17 @@ final class Sampler {
         return point;
     }
 
+    /** The variables with a fixed value, read once per check: the same tensors in every drawn point. */
+    Map<String, Tensor> fixed() {
+        Map<String, Tensor> fixed = new LinkedHashMap<>();
+        plans.forEach((name, plan) -> {
+            if (plan.fixed() != null) {
+                fixed.put(name, plan.fixed());
+            }
+        });
+        return fixed;
+    }
+
     boolean isDeclaredSymmetric(String name) {
         Plan p = plans.get(name);
         return p.symmetric() || p.positiveDefinite();

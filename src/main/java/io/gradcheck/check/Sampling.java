@@ -1,8 +1,7 @@
 package io.gradcheck.check;
 
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.eval.Evaluator;
-import io.gradcheck.expr.parse.ParsedExpression;
+import io.gradcheck.expr.eval.Prepared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,18 @@ import java.util.SplittableRandom;
 /**
  * Draws points until enough are valid for every part: constraints hold, f is defined, and the dual-number
  * reference agrees with finite differences (otherwise the point is at a kink or a singularity and is skipped).
+ * When f is analytic everywhere ({@link Smoothness}) the dual numbers are exact at every point and the
+ * cross-check runs at the first {@link #CROSS_CHECKED_POINTS} valid points only (docs/checks.md).
  */
 final class Sampling {
 
     /** Draws allowed per requested point before the domain is declared empty or the check inconclusive. */
     static final int ATTEMPTS_PER_POINT = 50;
+    /** Points cross-checked by finite differences when f is analytic everywhere (all points otherwise). */
+    static final int CROSS_CHECKED_POINTS = 2;
 
-    private final ParsedExpression f;
+    private final Prepared f;
+    private final boolean crossCheckAll;
     private final List<PartPlan> parts;
     private final Sampler sampler;
     private final List<Constraint> constraints;
@@ -27,8 +31,13 @@ final class Sampling {
     private int undefined;
     private int kinks;
 
-    Sampling(ParsedExpression f, List<PartPlan> parts, Sampler sampler, List<Constraint> constraints) {
+    /**
+     * @param f prepared with the check's fixed values
+     * @param crossCheckAll false only when f is analytic everywhere
+     */
+    Sampling(Prepared f, boolean crossCheckAll, List<PartPlan> parts, Sampler sampler, List<Constraint> constraints) {
         this.f = f;
+        this.crossCheckAll = crossCheckAll;
         this.parts = parts;
         this.sampler = sampler;
         this.constraints = constraints;
@@ -47,16 +56,18 @@ final class Sampling {
                 continue;
             }
             budget.beforeValue();
-            if (!Evaluator.value(f.root(), point).allFinite()) {
+            Prepared.Point at = f.at(point);
+            if (!at.value().allFinite()) {
                 undefined++;
                 continue;
             }
+            boolean crossCheck = crossCheckAll || valid() < CROSS_CHECKED_POINTS;
             List<Probe> found = new ArrayList<>();
             for (PartPlan part : parts) {
                 Tensor v = direction(part, random);
                 Tensor w = part.order() == 2 ? direction(part, random) : null;
                 budget.beforeReference(part);
-                double[] ref = Reference.at(f, part, point, v, w);
+                double[] ref = Reference.at(at, part, v, w, crossCheck);
                 if (ref == null) {
                     break;
                 }

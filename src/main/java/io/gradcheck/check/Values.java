@@ -15,37 +15,39 @@ final class Values {
     private Values() {
     }
 
-    /** A fixed value as the API writes it: a number, [a, b, c] for a vector, [[..], [..]] for a matrix. */
+    /**
+     * A fixed value as the API writes it: a number, [a, b, c] for a vector, [[..], [..]] for a matrix. Read once
+     * per check straight into the tensor's array (no intermediate list of boxed numbers).
+     */
     static Tensor read(String name, Object value, Shape shape) {
-        List<Double> flat = new ArrayList<>();
-        int rows;
-        int cols;
+        double[] d = new double[shape.size()];
         if (value instanceof Number n) {
-            flat.add(n.doubleValue());
-            rows = 1;
-            cols = 1;
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof List<?> first) {
-            rows = list.size();
-            cols = first.size();
-            for (Object row : list) {
-                if (!(row instanceof List<?> r) || r.size() != cols) {
+            if (shape.size() != 1) {
+                throw bad(name, shape);
+            }
+            d[0] = number(name, n, shape);
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof List<?>) {
+            if (list.size() != shape.rows()) {
+                throw bad(name, shape);
+            }
+            int cols = shape.cols();
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof List<?> r) || r.size() != cols) {
                     throw bad(name, shape);
                 }
-                r.forEach(x -> flat.add(number(name, x, shape)));
+                for (int j = 0; j < cols; j++) {
+                    d[i * cols + j] = number(name, r.get(j), shape);
+                }
             }
         } else if (value instanceof List<?> list) {
-            rows = list.size();
-            cols = 1;
-            list.forEach(x -> flat.add(number(name, x, shape)));
+            if (list.size() != shape.rows() || shape.cols() != 1) {
+                throw bad(name, shape);
+            }
+            for (int i = 0; i < list.size(); i++) {
+                d[i] = number(name, list.get(i), shape);
+            }
         } else {
             throw bad(name, shape);
-        }
-        if (rows != shape.rows() || cols != shape.cols()) {
-            throw bad(name, shape);
-        }
-        double[] d = new double[flat.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = flat.get(i);
         }
         return new Tensor(shape, d);
     }

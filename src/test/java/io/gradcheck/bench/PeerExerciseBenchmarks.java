@@ -5,6 +5,8 @@ import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.CheckRequest.Part;
 import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.check.Checker;
+import io.gradcheck.check.Seeds;
+import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Node;
 import io.gradcheck.expr.Shape;
@@ -38,6 +40,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code preparedPasses}: the engine's passes of a 10-point check through {@link Prepared} (the
  *   evaluate-once API): per point and part, one dual pass of f, the finite-difference estimate and one value of
  *   the answer, contracted with the direction;</li>
+ *   <li>{@code dualPasses}: the same without the finite-difference estimate (a point where the cross-check
+ *   is thinned out);</li>
  *   <li>{@code baseline}: one double evaluation of f plus one of the answer (the per-point unit).</li>
  * </ul>
  * Run: ./mvnw -Pbench test-compile exec:exec -Dbench.args="PeerExerciseBenchmarks"
@@ -49,7 +53,7 @@ public class PeerExerciseBenchmarks {
 
     static final int POINTS = 10;
 
-    @Param({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10a", "10b"})
+    @Param({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10a", "10b", "10c"})
     public String exercise;
 
     /** One exercise: f, sampled variables (name → shape, domain), fixed ones, and per wrt the answer. */
@@ -83,8 +87,9 @@ public class PeerExerciseBenchmarks {
                     Map.of("x", normal(Shape.vector(2), 1, r), "y", normal(Shape.vector(3), 1, r)),
                     Map.of("A", "outer((tanh(A x + b) - y) .* (1 - tanh(A x + b) .* tanh(A x + b)), x)",
                             "b", "(tanh(A x + b) - y) .* (1 - tanh(A x + b) .* tanh(A x + b))"));
-            case "10a", "10b" -> {
-                int n = key.equals("10a") ? 100 : 1000;
+            case "10a", "10b", "10c" -> {
+                // 10c (n = 2000) is not in the peer script; it runs under the documented n = 2000 limits
+                int n = key.equals("10a") ? 100 : key.equals("10b") ? 1000 : 2000;
                 yield new Exercise("x^T A x", Map.of("x", Shape.vector(n)), null,
                         Map.of("A", normal(Shape.matrix(n, n), 1 / Math.sqrt(n), r)), Map.of("x", "A x + A^T x"));
             }
@@ -101,6 +106,11 @@ public class PeerExerciseBenchmarks {
         return new Tensor(s, v);
     }
 
+    /** The documented settings for n = 2000 (gradcheck.engine.max-entries=4000000); the rest as default. */
+    static final Limits LIMITS = new Limits(Limits.DEFAULT.maxLength(), Limits.DEFAULT.maxNodes(),
+            Limits.DEFAULT.maxDepth(), 4_000_000, Limits.DEFAULT.maxCost(), Limits.DEFAULT.maxMatrixPower());
+
+    private final Checker checker = new Checker(LIMITS, Checker.Defaults.STANDARD, Seeds.counting(1));
     private CheckRequest request;
     private Prepared f;
     /** Per wrt, the answer's entries (one when it is one expression). */
@@ -129,18 +139,18 @@ public class PeerExerciseBenchmarks {
         e.answers().forEach((wrt, answer) -> parts.add(new Part(wrt, null, 1,
                 answer.startsWith("[") ? List.of(answer.substring(1, answer.length() - 1).split(",\\s*")) : answer)));
         request = new CheckRequest(e.f(), specs, null, parts, POINTS, 42L, null);
-        CheckReport report = new Checker().check(request);
+        CheckReport report = checker.check(request);
         if (report.verdict() != io.gradcheck.check.Verdict.CORRECT) {
             throw new IllegalStateException("the benchmark's answer must be correct: " + exercise + " " + report);
         }
 
-        Declarations declarations = Declarations.of(shapes);
-        f = Prepared.of(Parser.parse(e.f(), declarations).root(), e.fixed());
+        Declarations declarations = Declarations.of(shapes, LIMITS);
+        f = Prepared.of(Parser.parse(e.f(), declarations, LIMITS).root(), e.fixed());
         e.answers().forEach((wrt, answer) -> {
             List<Prepared> entries = new ArrayList<>();
             for (String entry : answer.startsWith("[") ? answer.substring(1, answer.length() - 1).split(",\\s*")
                     : new String[] {answer}) {
-                Node root = Parser.parse(entry, declarations).root();
+                Node root = Parser.parse(entry, declarations, LIMITS).root();
                 entries.add(Prepared.of(root, e.fixed()));
                 plainAnswers.add(root);
             }
@@ -167,7 +177,7 @@ public class PeerExerciseBenchmarks {
         }
         fullPoint = new LinkedHashMap<>(points.get(0));
         fullPoint.putAll(e.fixed());
-        plainF = Parser.parse(e.f(), declarations).root();
+        plainF = Parser.parse(e.f(), declarations, LIMITS).root();
     }
 
     private static Object json(Tensor t) {
@@ -195,7 +205,7 @@ public class PeerExerciseBenchmarks {
 
     @Benchmark
     public CheckReport check() {
-        return new Checker().check(request);
+        return checker.check(request);
     }
 
     @Benchmark
@@ -214,6 +224,30 @@ public class PeerExerciseBenchmarks {
                     contracted += answer[i] * v.data()[i];
                 }
                 total += exact[0] - contracted + fd.derivative()[0];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * {@code preparedPasses} without the finite-difference estimate: what a point costs where the cross-check
+     * is thinned out (an analytic f, after its first cross-checked points).
+     */
+    @Benchmark
+    public double dualPasses() {
+        double total = 0;
+        for (int p = 0; p < POINTS; p++) {
+            Prepared.Point at = f.at(points.get(p));
+            for (Map.Entry<String, List<Prepared>> part : answers.entrySet()) {
+                String wrt = part.getKey();
+                Tensor v = directions.get(p).get(wrt);
+                double[] exact = at.directional(wrt, v).partAsTensor(1).data();
+                double[] answer = value(part.getValue(), points.get(p));
+                double contracted = 0;
+                for (int i = 0; i < answer.length; i++) {
+                    contracted += answer[i] * v.data()[i];
+                }
+                total += exact[0] - contracted;
             }
         }
         return total;
