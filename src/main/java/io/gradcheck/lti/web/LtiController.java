@@ -82,7 +82,7 @@ class LtiController {
     ResponseEntity<String> gradeBook(@PathVariable String set, @RequestParam(required = false) String token) {
         staffPages.requireGradeBookAccess(token, set);
         List<GradeRow> rows = submissions.grades(set);
-        return Html.respond(200, "Grade book: " + set, Pages.gradeBook(set, rows));
+        return Html.respond(200, "Grade book: " + set, Pages.gradeBook(set, rows, staffPages.insightsLink(set)));
     }
 
     @ExceptionHandler(LtiRefusal.class)
