@@ -61,6 +61,11 @@ public class InsightLinks {
         return key;
     }
 
+    /** Where the set's insights page is served; open it with {@code ?token=} and an issued token. */
+    public static String pagePath(String setSlug) {
+        return "/instructor/problem-sets/" + setSlug + "/insights";
+    }
+
     /** A token for the set's page, valid for the given time. */
     public Issued issue(String setSlug, Duration validFor) {
         if (setSlug.indexOf('\n') >= 0) {

@@ -1,5 +1,6 @@
 package io.gradcheck.lti;
 
+import io.gradcheck.insights.InsightLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,12 @@ public class StaffPages {
     private static final Duration LIFETIME = Duration.ofHours(2);
 
     private final ToolKeys keys;
+    private final InsightLinks insightLinks;
     private final Clock clock;
 
-    StaffPages(ToolKeys keys, ObjectProvider<Clock> clock) {
+    StaffPages(ToolKeys keys, InsightLinks insightLinks, ObjectProvider<Clock> clock) {
         this.keys = keys;
+        this.insightLinks = insightLinks;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -37,6 +40,15 @@ public class StaffPages {
         String token = keys.sign(JwtClaimsSet.builder().issuer("gradcheck").subject(staffId).audience(List.of(AUDIENCE))
                 .issuedAt(now).expiresAt(now.plus(LIFETIME)).claim("set", set).build());
         return "/lti/grade-book/" + UriUtils.encodePathSegment(set, "UTF-8") + "?token=" + token;
+    }
+
+    /**
+     * The set's insights page (issue 17), by the signed link insights/ makes, valid as long as a grade-book link.
+     * Call it only after {@link #requireGradeBookAccess}: whoever may read the grade book may read the insights.
+     */
+    public String insightsLink(String set) {
+        return InsightLinks.pagePath(UriUtils.encodePathSegment(set, "UTF-8")) + "?token="
+                + insightLinks.issue(set, LIFETIME).token();
     }
 
     /** Refuses unless the token is this tool's, unexpired, and for this set. */

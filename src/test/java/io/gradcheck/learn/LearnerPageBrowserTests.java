@@ -211,6 +211,45 @@ class LearnerPageBrowserTests {
         assertThat(stored("browser-keys")).isEqualTo(1);
     }
 
+    @Test
+    void latexFromTheMathFieldIsReadAsTheNotationItWrites() throws IOException {
+        open(url("quadratic", "browser-latex"));
+        WebElement answer = field("Your answer");
+        // "(" opens a fence MathLive closes itself; ArrowRight leaves the superscript
+        typeLatex(answer, "\\left(A+A^{T}\\right)x", "(A+A^T", Keys.ARROW_RIGHT, ")x");
+        waitForPreview("We read your answer as");
+        button("Submit").click();
+        assertThat(waitForStatus("Correct")).contains("Score: 100%");
+        shot("9-latex-fence-and-superscript");
+        assertThat(stored("browser-latex")).isEqualTo(1);
+    }
+
+    @Test
+    void aCdotFromTheMathFieldIsAProductAndTheDiagnosisFollows() throws IOException {
+        open(url("quadratic", "browser-cdot"));
+        WebElement answer = field("Your answer");
+        typeLatex(answer, "2\\cdot A\\cdot x", "2*A*x"); // MathLive writes * as \cdot
+        waitForPreview("We read your answer as");
+        button("Submit").click();
+        // read as 2·A·x, not refused as unreadable: the symmetric-only hint of the problem
+        assertThat(waitForStatus("Incorrect")).contains("A is not symmetric in general", "Score: 0%");
+        shot("10-latex-cdot");
+    }
+
+    /** Types keys into the math field and waits until its LaTeX value is exactly the expected one. */
+    private void typeLatex(WebElement field, String latex, CharSequence... keys) {
+        field.click();
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement === arguments[0] && arguments[0].hasFocus()", field)));
+        new Actions(driver).sendKeys(keys).perform();
+        try {
+            wait.until(d -> latex.equals(((JavascriptExecutor) d).executeScript("return arguments[0].value", field)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the math field holds " + ((JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].value", field) + ", not " + latex, e);
+        }
+    }
+
     /** Focus the math field (its editable part lives in its shadow root), wait until it has focus, then type. */
     private void typeInMathField(WebElement field, String keys) {
         field.click();

@@ -104,6 +104,18 @@ class LtiLaunchTests extends LtiTestSupport {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Grade book: ds4420-lecture-2");
 
+        // issue 17: the staff page links to the set's insights page, which opens with that link alone
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "<a href=\"(/instructor/problem-sets/ds4420-lecture-2/insights\\?token=[^\"]+)\"[^>]*>What the class "
+                        + "gets wrong</a>").matcher(page.body());
+        assertThat(link.find()).as(page.body()).isTrue();
+        String insightsUrl = org.springframework.web.util.HtmlUtils.htmlUnescape(link.group(1));
+        HttpResponse<String> insights = get(tool(insightsUrl));
+        assertThat(insights.statusCode()).as(insights.body()).isEqualTo(200);
+        assertThat(insights.body()).contains("What the class gets wrong: ").contains("2. Quadratic function");
+        assertThat(get(tool(insightsUrl.replace("ds4420-lecture-2/insights", "mml-indaba-2018/insights")))
+                .statusCode()).as("the link opens this set's insights only").isEqualTo(403);
+
         String token = TestPlatform.query(URI.create(location).getRawQuery()).get("token");
         assertThat(get(tool("/lti/grade-book/ds4420-lecture-2?token=" + token + "x")).statusCode()).isEqualTo(401);
         assertThat(get(tool("/lti/grade-book/mml-indaba-2018?token=" + token)).statusCode()).isEqualTo(403);

@@ -36,7 +36,7 @@ class InsightsPage {
     }
 
     static String path(String slug) {
-        return "/instructor/problem-sets/" + slug + "/insights";
+        return InsightLinks.pagePath(slug);
     }
 
     @GetMapping(path = "/instructor/problem-sets/{slug}/insights", produces = MediaType.TEXT_HTML_VALUE)

@@ -84,7 +84,7 @@ class LtiController {
         staffPages.requireGradeBookAccess(token, set);
         List<GradeRow> rows = new ArrayList<>(); // the SQL grade book, one row per learner and problem
         gradeBook.stream(set, rows::add);
-        return Html.respond(200, "Grade book: " + set, Pages.gradeBook(set, rows));
+        return Html.respond(200, "Grade book: " + set, Pages.gradeBook(set, rows, staffPages.insightsLink(set)));
     }
 
     @ExceptionHandler(LtiRefusal.class)

@@ -44,11 +44,17 @@ final class Pages {
                 + "<script>document.getElementById('back').submit();</script>";
     }
 
-    static String gradeBook(String set, List<GradeRow> rows) {
+    /**
+     * The insights page opens in a new tab: it refuses to be framed (X-Frame-Options DENY, as every page but the
+     * learner's and LTI's), and its token must not reach the LMS by a Referer.
+     */
+    static String gradeBook(String set, List<GradeRow> rows, String insightsLink) {
+        String insights = "<p><a href=\"" + esc(insightsLink) + "\" target=\"_blank\" rel=\"noopener noreferrer\">"
+                + "What the class gets wrong</a>: the insights of this set, per problem (opens in a new tab).</p>";
         if (rows.isEmpty()) {
-            return "<p>No submissions yet for this set.</p>";
+            return insights + "<p>No submissions yet for this set.</p>";
         }
-        StringBuilder b = new StringBuilder("<p>Best and latest score (0 to 1) per learner and problem. The same "
+        StringBuilder b = new StringBuilder(insights + "<p>Best and latest score (0 to 1) per learner and problem. The same "
                 + "grade book is available as JSON or CSV at <code>/api/v1/problem-sets/" + esc(set)
                 + "/grades</code> with an instructor key.</p><table><thead><tr><th scope=\"col\">Learner</th>"
                 + "<th scope=\"col\">Problem</th><th scope=\"col\">Attempts</th><th scope=\"col\">Best</th>"
