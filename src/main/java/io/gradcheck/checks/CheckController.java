@@ -50,7 +50,8 @@ class CheckController {
                                 + "(10-606 matrix differentials)", value = CheckDocs.HESSIAN)
                     })))
     @ApiResponse(responseCode = "200", description = "The request was well formed; the verdict is in the body",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "symmetric only",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckReport.class),
+                    examples = @ExampleObject(name = "symmetric only",
                     value = CheckDocs.SYMMETRIC_ONLY_RESPONSE)))
     @ApiResponse(responseCode = "400", description = "The function, a declaration or the request cannot be used",
             content = @Content(mediaType = "application/problem+json",

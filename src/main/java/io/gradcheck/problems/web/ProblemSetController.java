@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -133,6 +135,7 @@ class ProblemSetController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a problem set (instructors)",
             description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
     @SecurityRequirement(name = "apiKey")
@@ -149,6 +152,7 @@ class ProblemSetController {
     }
 
     @DeleteMapping("/{slug}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
     ResponseEntity<Void> delete(@PathVariable String slug) {

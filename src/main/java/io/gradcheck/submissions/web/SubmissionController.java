@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +49,7 @@ class SubmissionController {
     }
 
     @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a learner's answer (LMS or instructor key)",
             description = "Grades with the problem's own settings and a fresh seed, stores the submission and returns "
                     + "it with 201 once the row is committed. A retry with the same Idempotency-Key returns the first "
