@@ -24,6 +24,16 @@ public enum ProblemType {
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     INVALID_PROBLEM_SET("invalid-problem-set", HttpStatus.UNPROCESSABLE_CONTENT, "The problem set is not valid"),
+    ATTEMPTS_EXHAUSTED("attempts-exhausted", HttpStatus.CONFLICT, "No attempts left"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Idempotency-Key reused for a different request"),
+    SET_IN_USE("set-in-use", HttpStatus.CONFLICT, "The problem set has submissions"),
+    STALE_VERSION("stale-version", HttpStatus.PRECONDITION_FAILED, "The version in If-Match is not the current one"),
+    VERSION_REQUIRED("version-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match with the current version is needed"),
+    LEARNER_TOKEN_REFUSED("learner-token-refused", HttpStatus.FORBIDDEN, "The learner link does not open this page"),
+    MISSING_ANSWER("missing-answer", HttpStatus.BAD_REQUEST, "An answer is missing"),
+    NO_PLOT("no-plot", HttpStatus.UNPROCESSABLE_CONTENT, "No plot for this answer"),
+    INVALID_LTI_REQUEST("invalid-lti-request", HttpStatus.BAD_REQUEST, "Invalid LTI request"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

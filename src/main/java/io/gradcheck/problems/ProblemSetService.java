@@ -4,6 +4,8 @@ import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,7 +76,7 @@ public class ProblemSetService {
             sets.delete(set);
             sets.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new Conflict("problem set `" + slug + "` has submissions and cannot be deleted; replace it (PUT) "
+            throw new ServiceException(ProblemType.SET_IN_USE, "problem set `" + slug + "` has submissions and cannot be deleted; replace it (PUT) "
                     + "to correct or retire its problems instead");
         }
     }

@@ -5,6 +5,8 @@ import io.gradcheck.check.Checker;
 import io.gradcheck.errors.BadRequest;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
 import java.time.Clock;
@@ -148,14 +150,15 @@ public class SubmissionService {
 
     private View replay(Submission s, String slug, String key, String learnerId) {
         if (!s.setSlug().equals(slug) || !s.problemKey().equals(key) || !s.learnerId().equals(learnerId)) {
-            throw new Conflict("this Idempotency-Key was used for another submission (" + s.setSlug() + "/"
+            throw new ServiceException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for another submission (" + s.setSlug() + "/"
                     + s.problemKey() + " by " + s.learnerId() + "); use a new key for a new submission");
         }
         return view(s, List.of());
     }
 
-    private static Conflict tooMany(int max) {
-        return new Conflict("no attempts left: this problem allows " + max + (max == 1 ? " attempt" : " attempts")
+    private static ServiceException tooMany(int max) {
+        return new ServiceException(ProblemType.ATTEMPTS_EXHAUSTED, "no attempts left: this problem allows " + max + (max == 1 ? " attempt" : " attempts")
                 + " per learner");
     }
 

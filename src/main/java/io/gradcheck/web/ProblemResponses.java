@@ -42,7 +42,11 @@ class ProblemResponses implements OpenApiCustomizer {
             ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
             op.setResponses(responses);
             boolean keyed = op.getSecurity() != null && !op.getSecurity().isEmpty();
-            if (keyed) {
+            if (keyed && optionalKey(path, method)) {
+                // statements are open; an instructor key adds references and known wrong answers
+                op.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfig.INSTRUCTOR_KEY),
+                        new SecurityRequirement()));
+            } else if (keyed) {
                 op.setSecurity(roles(path, method));
                 add(responses, "401", "No X-API-Key, or one the service does not know");
                 add(responses, "403", "The key's role may not call this operation");
@@ -62,6 +66,12 @@ class ProblemResponses implements OpenApiCustomizer {
                 }
             });
         }));
+    }
+
+    /** The problem-set reads: open, with more for an instructor's key (SecurityConfiguration.RULES). */
+    private static boolean optionalKey(String path, PathItem.HttpMethod method) {
+        return method == PathItem.HttpMethod.GET && path.startsWith("/api/v1/problem-sets")
+                && !path.endsWith("/grades") && !path.contains("/insights");
     }
 
     /**

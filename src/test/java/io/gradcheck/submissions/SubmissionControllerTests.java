@@ -104,7 +104,8 @@ class SubmissionControllerTests {
         assertThat(again).isEqualTo(first);
         assertThat(rows(learner)).isEqualTo(1);
         submit(QUADRATIC, body.replace(learner, learner + "x"), "lms", "key-" + learner)
-                .andExpect(status().isConflict())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/idempotency-key-reused"))
                 .andExpect(jsonPath("$.detail").value(startsWith("this Idempotency-Key was used for another submission")));
     }
 
@@ -234,6 +235,7 @@ class SubmissionControllerTests {
                 .andExpect(jsonPath("$.score").value(1.0));
         submit(url, "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"y\", \"s\": \"2 s\"}}", "lms", null)
                 .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/attempts-exhausted"))
                 .andExpect(jsonPath("$.detail").value("no attempts left: this problem allows 2 attempts per learner"));
         mvc.perform(put("/api/v1/problem-sets/limited").header("X-API-Key", "teacher")
                 .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"transposedCredit\": 0.5",
@@ -251,6 +253,7 @@ class SubmissionControllerTests {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
                         "/api/v1/problem-sets/limited").header("X-API-Key", "teacher"))
                 .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/set-in-use"))
                 .andExpect(jsonPath("$.detail").value(startsWith("problem set `limited` has submissions")));
     }
 }

@@ -62,6 +62,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/lti/keys", Access.INSTRUCTOR),
             Map.entry("GET /api/v1/lti/passbacks", Access.INSTRUCTOR),
             Map.entry("GET /lti/jwks", Access.OPEN),
+            Map.entry("GET /problems/{slug}", Access.OPEN),
             Map.entry("GET /lti/config", Access.OPEN),
             Map.entry("GET /lti/config/canvas", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/insights/links", Access.INSTRUCTOR));
