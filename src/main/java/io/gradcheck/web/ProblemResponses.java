@@ -42,7 +42,7 @@ class ProblemResponses implements OpenApiCustomizer {
             ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
             op.setResponses(responses);
             boolean keyed = op.getSecurity() != null && !op.getSecurity().isEmpty();
-            if (keyed && optionalKey(path, method)) {
+            if (optionalKey(path, method)) {
                 // statements are open; an instructor key adds references and known wrong answers
                 op.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfig.INSTRUCTOR_KEY),
                         new SecurityRequirement()));
@@ -50,6 +50,8 @@ class ProblemResponses implements OpenApiCustomizer {
                 op.setSecurity(roles(path, method));
                 add(responses, "401", "No X-API-Key, or one the service does not know");
                 add(responses, "403", "The key's role may not call this operation");
+            } else {
+                op.setSecurity(List.of(new SecurityRequirement())); // open: said, not left out
             }
             boolean takesInput = op.getRequestBody() != null
                     || (op.getParameters() != null && !op.getParameters().isEmpty());
