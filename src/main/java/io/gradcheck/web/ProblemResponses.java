@@ -73,7 +73,7 @@ class ProblemResponses implements OpenApiCustomizer {
     /** The problem-set reads: open, with more for an instructor's key (SecurityConfiguration.RULES). */
     private static boolean optionalKey(String path, PathItem.HttpMethod method) {
         return method == PathItem.HttpMethod.GET && path.startsWith("/api/v1/problem-sets")
-                && !path.endsWith("/grades") && !path.contains("/insights");
+                && !path.endsWith("/grades") && !path.contains("/insights") && !path.endsWith("/definition");
     }
 
     /**

@@ -53,6 +53,7 @@ class SecurityConfiguration {
             rule(HttpMethod.POST, "/api/v1/problem-sets", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.PUT, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.DELETE, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
+            rule(HttpMethod.GET, "/api/v1/problem-sets/*/definition", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/problem-sets/*/links", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/problem-sets/*/insights/**", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/lti/**", INSTRUCTOR, "instructor endpoints"),

@@ -2,6 +2,7 @@ package io.gradcheck.problems.web;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.errors.BadRequest;
+import io.gradcheck.problems.Answers;
 import io.gradcheck.problems.ImportReport;
 import io.gradcheck.problems.ProblemSetDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
@@ -22,12 +23,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,9 +80,42 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}")
-    @Operation(summary = "One problem set and its problems")
-    SetView get(@PathVariable String slug) {
-        return view(service.get(slug));
+    @Operation(summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
+    ResponseEntity<SetView> get(@PathVariable String slug) {
+        SetView v = view(service.get(slug));
+        return ResponseEntity.ok().eTag(etag(v.version())).body(v);
+    }
+
+    @GetMapping("/{slug}/definition")
+    @Operation(summary = "The whole definition of a set, as PUT takes it (instructors)",
+            description = "Every field of every problem (maxAttempts, transposedCredit, wrong answers, …): GET, edit, "
+                    + "PUT with If-Match set to the ETag, and nothing is lost. ETag is the set's version.")
+    @SecurityRequirement(name = "apiKey")
+    ResponseEntity<ProblemSetDefinition> definition(@PathVariable String slug) {
+        var d = service.definition(slug);
+        return ResponseEntity.ok().eTag(etag(d.version())).body(d.definition());
+    }
+
+    static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    /** "3", W/"3" or 3 → 3; * → any; absent → null (the service answers 428 where it must exist). */
+    static Integer ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.trim();
+        if (v.equals("*")) {
+            return ProblemSetService.ANY_VERSION;
+        }
+        v = v.startsWith("W/") ? v.substring(2) : v;
+        v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("If-Match must be the set's ETag, a version such as \"3\" (or *)");
+        }
     }
 
     private static SetView view(SetInfo set) {
@@ -117,21 +153,9 @@ class ProblemSetController {
         return service.check(stored, answers(stored.definition(), body), body.seed());
     }
 
+    /** The same rule as submissions (problems/Answers). */
     static Map<String, Object> answers(ProblemDefinition p, AnswersRequest body) {
-        Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
-        if (body.answer() != null) {
-            if (p.parts().size() != 1) {
-                throw new BadRequest("this problem has " + p.parts().size() + " parts: give answers by wrt, as "
-                                + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
-            }
-            answers.put(p.parts().get(0).wrt(), body.answer());
-        }
-        for (var part : p.parts()) {
-            if (!answers.containsKey(part.wrt())) {
-                throw new BadRequest("no answer for the part with respect to " + part.wrt());
-            }
-        }
-        return answers;
+        return Answers.of(p, body.answers(), body.answer());
     }
 
     @PostMapping
@@ -147,16 +171,26 @@ class ProblemSetController {
     @PutMapping("/{slug}")
     @Operation(summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body) {
-        return view(service.replace(slug, body));
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
+    @ApiResponse(responseCode = "428", description = "Replacing an existing set without If-Match (version-required)")
+    @ApiResponse(responseCode = "422", description = "The set fails validation (invalid-problem-set)")
+    ResponseEntity<SetView> replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        SetView v = view(service.replace(slug, body, ifMatch(ifMatch)));
+        return ResponseEntity.ok().eTag(etag(v.version())).body(v);
     }
 
     @DeleteMapping("/{slug}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    ResponseEntity<Void> delete(@PathVariable String slug) {
-        service.delete(slug);
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The set has submissions (set-in-use)")
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
+    @ApiResponse(responseCode = "428", description = "No If-Match (version-required)")
+    ResponseEntity<Void> delete(@PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        service.delete(slug, ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

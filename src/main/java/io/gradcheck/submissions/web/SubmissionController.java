@@ -60,21 +60,16 @@ class SubmissionController {
                             value = "{\"learnerId\": \"canvas:12345\", \"answers\": {\"x\": \"2 A x\"}}"))))
     ResponseEntity<View> submit(@PathVariable String slug, @PathVariable String key, @RequestBody SubmitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        // the service applies the one answers rule (problems/Answers): "" is the lone answer
         Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
         if (body.answer() != null) {
-            answers.putIfAbsent("", body.answer());
+            if (answers.containsKey("")) {
+                throw new BadRequest("give the answer once: as `answer`, or under its part's wrt in `answers`");
+            }
+            answers.put("", body.answer());
         }
-        View v = service.submit(slug, key, body.learnerId(), single(slug, key, answers), idempotencyKey);
+        View v = service.submit(slug, key, body.learnerId(), answers, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
-    }
-
-    /** A lone "answer" goes to the problem's only part; the service checks the rest. */
-    private Map<String, Object> single(String slug, String key, Map<String, Object> answers) {
-        Object lone = answers.remove("");
-        if (lone != null) {
-            answers.put(service.onlyPart(slug, key), lone);
-        }
-        return answers;
     }
 
     @GetMapping("/api/v1/submissions/{id}")
