@@ -80,6 +80,7 @@ class SecurityConfiguration {
         RequestMatcher framed = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/learn/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/lti/**"));
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { }) // the CorsConfigurationSource of OpenCors: open endpoints, configured origins
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -90,6 +91,7 @@ class SecurityConfiguration {
                         new NegatedRequestMatcher(framed),
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CacheHeaders(), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> {
                     for (Rule r : RULES) {

@@ -28,6 +28,8 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.HttpHeaders;
@@ -81,9 +83,9 @@ class ProblemSetController {
 
     @GetMapping("/{slug}")
     @Operation(summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
-    ResponseEntity<SetView> get(@PathVariable String slug) {
+    ResponseEntity<SetView> get(@PathVariable String slug, HttpServletRequest request) {
         SetView v = view(service.get(slug));
-        return ResponseEntity.ok().eTag(etag(v.version())).body(v);
+        return open(ResponseEntity.ok().eTag(etag(v.version())), request).body(v);
     }
 
     @GetMapping("/{slug}/definition")
@@ -94,6 +96,12 @@ class ProblemSetController {
     ResponseEntity<ProblemSetDefinition> definition(@PathVariable String slug) {
         var d = service.definition(slug);
         return ResponseEntity.ok().eTag(etag(d.version())).body(d.definition());
+    }
+
+    /** An open read with no key may be cached by anyone for a minute; with a key, CacheHeaders made it private. */
+    private static ResponseEntity.BodyBuilder open(ResponseEntity.BodyBuilder response, HttpServletRequest request) {
+        return request.getHeader("X-API-Key") == null
+                ? response.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()) : response;
     }
 
     static String etag(int version) {
@@ -127,7 +135,8 @@ class ProblemSetController {
     @Operation(summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
             + "instructors")
     @SecurityRequirement(name = "apiKey")
-    ProblemView problem(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
+    ResponseEntity<ProblemView> problem(@PathVariable String slug, @PathVariable String key,
+            HttpServletRequest request) {
         StoredProblem stored = service.problem(slug, key);
         boolean instructor = isInstructor(request);
         ProblemDefinition p = stored.definition();
@@ -135,9 +144,11 @@ class ProblemSetController {
                 part.layout() == null ? null : part.layout(), part.order() == null ? 1 : part.order(),
                 part.weight() == null ? 1 : part.weight(), instructor ? part.reference() : null,
                 instructor ? part.hints() : null)).toList();
-        return new ProblemView(p.key(), p.title(), p.statement(), p.variables(), p.function(), p.constraints(), parts,
-                p.points(), p.tolerance(), stored.version(), instructor ? p.wrongAnswers() : null,
-                instructor ? p.erratum() : null, p.maxScoreOrDefault(), p.source());
+        // ETag: the problem's version (a problem view is read, never written back)
+        return open(ResponseEntity.ok().eTag(etag(stored.version())), request).body(new ProblemView(p.key(), p.title(),
+                p.statement(), p.variables(), p.function(), p.constraints(), parts, p.points(), p.tolerance(),
+                stored.version(), instructor ? p.wrongAnswers() : null, instructor ? p.erratum() : null,
+                p.maxScoreOrDefault(), p.source()));
     }
 
     @PostMapping("/{slug}/problems/{key}/check")
