@@ -54,7 +54,8 @@ final class Sampler {
     private static Plan plan(String name, Shape shape, VariableSpec spec) {
         double low = DEFAULT_LOW;
         double high = DEFAULT_HIGH;
-        if (spec != null && spec.domain() != null) {
+        // [] is "no domain" (the default): generated clients send an empty list for an optional array
+        if (spec != null && spec.domain() != null && !spec.domain().isEmpty()) {
             List<Double> d = spec.domain();
             if (d.size() != 2 || d.get(0) == null || d.get(1) == null) {
                 throw new CheckException(CheckException.Kind.BAD_REQUEST,

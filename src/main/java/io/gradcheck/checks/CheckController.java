@@ -53,7 +53,9 @@ class CheckController {
                                 + "(10-606 matrix differentials)", value = CheckDocs.HESSIAN)
                     })))
     @ApiResponse(responseCode = "200", description = "The request was well formed; the verdict is in the body",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "symmetric only",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckReport.class),
+                    examples = @ExampleObject(name = "symmetric only",
+                            summary = "2Ax for xᵀAx: the first of the 8 points shown",
                     value = CheckDocs.SYMMETRIC_ONLY_RESPONSE)))
     @ApiResponse(responseCode = "400", description = "The function, a declaration or the request cannot be used",
             content = @Content(mediaType = "application/problem+json",

@@ -70,6 +70,11 @@ final class CheckDocs {
                "answer": {"shape": [3], "canonical": "2*A*x", "latex": "2 A x"},
                "diagnosis": {"kind": "symmetric_only", "message": "Your answer is right only when A is symmetric; \
             for a general A the derivative is different (compare what A and its transpose contribute)."},
-               "points": ["… one entry per point: values, reference, answer, error, passed …"],
+               "points": [{"values": {"x": [0.9662595150872932, -1.3603584284923196, -0.8855954789794453],
+                 "A": [[-0.6232371339054499, -1.8478793258390152, 1.4729123061861293],
+                       [-1.1263792251512625, 1.2025275068540133, -0.6402758443319176],
+                       [0.47392826542453914, -1.180392672804898, -0.028043256821230322]]},
+                 "reference": 1.3043980587772899, "answer": 1.2396038369139495, "error": 0.06479422186334038,
+                 "passed": false}],
                "skippedPoints": 0}]}""";
 }

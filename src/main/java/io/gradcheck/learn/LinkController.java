@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -58,6 +60,7 @@ class LinkController {
 
     @PostMapping(path = "/api/v1/problem-sets/{slug}/links", consumes = "application/json",
             produces = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createLearnerLink", summary = "Make a learner link (instructors)",
             description = "Returns the URL of the learner page with a signed token naming this learner and this set, "
                     + "valid until expiresAt. Whoever holds the link answers as that learner: send it to them only.",

@@ -4,6 +4,8 @@ import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,12 +68,24 @@ public class ProblemSetService {
         });
     }
 
-    public SetInfo replace(String slug, ProblemSetDefinition definition) {
+    /** If-Match "*": any existing version. */
+    public static final int ANY_VERSION = -1;
+
+    /**
+     * Creates or replaces a set. Replacing needs the version the caller last read (If-Match), so that a stale
+     * edit never overwrites a newer one; creating needs none.
+     *
+     * @param ifMatch the If-Match version, {@link #ANY_VERSION}, or null when the header was absent
+     */
+    public SetInfo replace(String slug, ProblemSetDefinition definition, Integer ifMatch) {
         if (!slug.equals(definition.slug())) {
             throw new Conflict("the body's slug `" + definition.slug() + "` differs from the path's `" + slug + "`");
         }
+        sets.findBySlug(slug).ifPresent(existing -> precondition(existing, ifMatch));
         validator.validate(definition);
         return transactions.execute(tx -> {
+            // checked again in the write's transaction: another edit may have landed during the validation
+            sets.findBySlug(slug).ifPresent(existing -> precondition(existing, ifMatch));
             ProblemSet set = sets.findBySlug(slug).orElseGet(() -> new ProblemSet(slug));
             return info(store(set, definition, ProblemSet.Origin.API, null));
         });
@@ -79,15 +93,39 @@ public class ProblemSetService {
 
     /** Deletes a set and its problems, unless submissions refer to them (409: replace the set instead). */
     @Transactional
-    public void delete(String slug) {
+    public void delete(String slug, Integer ifMatch) {
         ProblemSet set = find(slug);
+        precondition(set, ifMatch);
         try {
             sets.delete(set);
             sets.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new Conflict("problem set `" + slug + "` has submissions and cannot be deleted; replace it (PUT) "
+            throw new ServiceException(ProblemType.SET_IN_USE, "problem set `" + slug + "` has submissions and cannot be deleted; replace it (PUT) "
                     + "to correct or retire its problems instead");
         }
+    }
+
+    private static void precondition(ProblemSet set, Integer ifMatch) {
+        if (ifMatch == null) {
+            throw new ServiceException(ProblemType.VERSION_REQUIRED, "changing problem set `" + set.slug() + "` needs "
+                    + "If-Match with the version you last read (its ETag, now \"" + set.version() + "\")");
+        }
+        if (ifMatch != ANY_VERSION && ifMatch != set.version()) {
+            throw new ServiceException(ProblemType.STALE_VERSION, "problem set `" + set.slug() + "` is at version "
+                    + set.version() + ", not " + ifMatch + ": someone changed it since you read it; GET it again");
+        }
+    }
+
+    /** The whole definition of a set as stored, every field of every active problem, and its version. */
+    @Transactional(readOnly = true)
+    public VersionedDefinition definition(String slug) {
+        ProblemSet set = find(slug);
+        return new VersionedDefinition(set.version(), new ProblemSetDefinition(set.slug(), set.title(), set.source(),
+                set.activeProblems().stream().map(p -> json.readValue(p.definition(), ProblemDefinition.class))
+                        .toList(), set.practiceChecks()));
+    }
+
+    public record VersionedDefinition(int version, ProblemSetDefinition definition) {
     }
 
     private ProblemSet store(ProblemSet set, ProblemSetDefinition definition, ProblemSet.Origin origin, String hash) {

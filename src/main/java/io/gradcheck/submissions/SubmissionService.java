@@ -5,6 +5,9 @@ import io.gradcheck.check.Checker;
 import io.gradcheck.errors.BadRequest;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
+import io.gradcheck.errors.ProblemType;
+import io.gradcheck.errors.ServiceException;
+import io.gradcheck.problems.Answers;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
 import java.time.Clock;
@@ -79,20 +82,23 @@ public class SubmissionService {
     public record Regrading(int problemVersion, String verdict, double score, Instant gradedAt) {
     }
 
-    public View submit(String slug, String key, String learnerId, Map<String, Object> answers, String idempotencyKey) {
+    /** @param given answers by wrt; the key "" is a lone answer (problems/Answers, the rule checks use too) */
+    public View submit(String slug, String key, String learnerId, Map<String, Object> given, String idempotencyKey) {
         if (!isLearnerId(learnerId)) {
             throw new BadRequest(LEARNER_ID_RULE);
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new BadRequest("the Idempotency-Key header must be 1 to 200 visible ASCII characters");
         }
+        StoredProblem problem = problems.problem(slug, key);
+        // missing, empty, mis-keyed answers: a 400 before anything is graded or stored, no attempt used
+        Map<String, Object> answers = Answers.of(problem.definition(), given, null);
         if (idempotencyKey != null) {
             var earlier = submissions.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), slug, key, learnerId);
+                return replay(earlier.get(), slug, key, learnerId, answers);
             }
         }
-        StoredProblem problem = problems.problem(slug, key);
         Integer max = problem.definition().maxAttempts();
         if (max != null && submissions.lastAttempt(problem.id(), learnerId) >= max) {
             throw tooMany(max);
@@ -128,7 +134,7 @@ public class SubmissionService {
                 if (idempotencyKey != null) {
                     var first = submissions.findByIdempotencyKey(idempotencyKey);
                     if (first.isPresent()) {
-                        return replay(first.get(), slug, key, learnerId);
+                        return replay(first.get(), slug, key, learnerId, answers);
                     }
                 }
                 // another submission took this attempt number: draw the next one
@@ -143,27 +149,26 @@ public class SubmissionService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private View replay(Submission s, String slug, String key, String learnerId) {
+    /**
+     * The same key with the same request replays the first answer; with another problem, learner or answers it is
+     * refused. The stored row holds the answers as graded, compared as JSON trees (key order does not matter).
+     */
+    private View replay(Submission s, String slug, String key, String learnerId, Map<String, Object> answers) {
+        if (!json.readTree(s.answers()).equals(json.valueToTree(answers))) {
+            throw new ServiceException(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for "
+                    + "different answers; use a new key for a new submission, the same body to retry");
+        }
         if (!s.setSlug().equals(slug) || !s.problemKey().equals(key) || !s.learnerId().equals(learnerId)) {
-            throw new Conflict("this Idempotency-Key was used for another submission (" + s.setSlug() + "/"
+            throw new ServiceException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for another submission (" + s.setSlug() + "/"
                     + s.problemKey() + " by " + s.learnerId() + "); use a new key for a new submission");
         }
         return view(s, List.of());
     }
 
-    private static Conflict tooMany(int max) {
-        return new Conflict("no attempts left: this problem allows " + max + (max == 1 ? " attempt" : " attempts")
+    private static ServiceException tooMany(int max) {
+        return new ServiceException(ProblemType.ATTEMPTS_EXHAUSTED, "no attempts left: this problem allows " + max + (max == 1 ? " attempt" : " attempts")
                 + " per learner");
-    }
-
-    /** The wrt of a problem's only part, for a submission that sends a lone answer. */
-    public String onlyPart(String slug, String key) {
-        var parts = problems.problem(slug, key).definition().parts();
-        if (parts.size() != 1) {
-            throw new BadRequest("this problem has " + parts.size()
-                    + " parts: give answers by wrt, as {\"answers\": {\"" + parts.get(0).wrt() + "\": \"…\"}}");
-        }
-        return parts.get(0).wrt();
     }
 
     public View get(long id) {

@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
+    static final String INSTRUCTOR_KEY = "instructorKey";
+    static final String LMS_KEY = "lmsKey";
+
     @Bean
     OpenAPI gradcheckOpenApi() {
         return new OpenAPI()
@@ -26,12 +29,19 @@ class OpenApiConfig {
                         .description("Checks and grades derivatives written in the notation of the "
                                 + "mathematics-for-machine-learning lecture notes. Errors are RFC 9457 "
                                 + "application/problem+json with a stable `type`.")
-                        .license(new License().name("Proprietary")))
+                        .license(new License().name("Proprietary").identifier("LicenseRef-gradcheck-proprietary")))
                 .servers(List.of(new Server().url("/").description("this service")))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeys.HEADER)
-                        .description("An instructor key (gradcheck.security.instructor-keys). Statements, checks "
-                                + "and parsing need none.")));
+                // one header, two roles: the key's role decides (SecurityConfiguration.RULES)
+                .components(new Components()
+                        .addSecuritySchemes(INSTRUCTOR_KEY, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeys.HEADER)
+                                .description("An INSTRUCTOR key (gradcheck.security.instructor-keys): everything, "
+                                        + "including reference answers, edits, the grade book and LTI administration. "
+                                        + "Statements, checks and parsing need no key."))
+                        .addSecuritySchemes(LMS_KEY, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeys.HEADER)
+                                .description("An LMS key (gradcheck.security.lms-keys): what a learning platform "
+                                        + "needs and no more: submit answers, read submissions and the grade book.")));
     }
 
     /**

@@ -54,6 +54,7 @@ class SecurityConfiguration {
             rule(HttpMethod.POST, "/api/v1/problem-sets", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.PUT, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.DELETE, "/api/v1/problem-sets/*", INSTRUCTOR, "instructor endpoints"),
+            rule(HttpMethod.GET, "/api/v1/problem-sets/*/definition", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/problem-sets/*/links", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/problem-sets/*/insights/**", INSTRUCTOR, "instructor endpoints"),
             rule(null, "/api/v1/lti/**", INSTRUCTOR, "instructor endpoints"),
@@ -92,6 +93,7 @@ class SecurityConfiguration {
         RequestMatcher framed = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/learn/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/lti/**"));
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { }) // the CorsConfigurationSource of OpenCors: open endpoints, configured origins
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -102,6 +104,7 @@ class SecurityConfiguration {
                         new NegatedRequestMatcher(framed),
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CacheHeaders(), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> {
                     for (Rule r : RULES) {

@@ -55,6 +55,16 @@ class CheckControllerTests {
                 .andExpect(jsonPath("$.parts[0].expectedShape[1]").value(3));
     }
 
+    /** openapi-generator's models send optional arrays as []: an empty domain is the default one, not an error. */
+    @Test
+    void anEmptyDomainListMeansTheDefaultDomain() throws Exception {
+        String body = "{\"function\": \"x^T x\", \"variables\": {\"x\": {\"shape\": [2], \"domain\": []}}, "
+                + "\"constraints\": [], \"parts\": [{\"wrt\": \"x\", \"answer\": \"2 x\"}], \"seed\": 5}";
+        check(body).andExpect(status().isOk()).andExpect(jsonPath("$.verdict").value("correct"));
+        check(body.replace("\"domain\": []", "\"domain\": [1]")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the domain of x must be [low, high]"));
+    }
+
     @Test
     void anUnreadableAnswerIsAVerdictNotAnError() throws Exception {
         check("{\"function\": \"x^T x\", \"variables\": {\"x\": {\"shape\": [2]}}, "

@@ -29,4 +29,18 @@ class ProblemTypeTests {
             assertThat(doc).as(t.slug()).contains("`/problems/" + t.slug() + "` | " + t.status().value() + " |");
         }
     }
+
+    /** The other way: every type the page documents is a row of the table, with the page's status. */
+    @Test
+    void everyDocumentedTypeIsARow() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| `/problems/([a-z-]+)` \\| (\\d{3}) \\|")
+                .matcher(Files.readString(Path.of("docs", "errors.md")));
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            assertThat(ProblemType.ofSlug(m.group(1)).status().value()).as(m.group(1))
+                    .isEqualTo(Integer.parseInt(m.group(2)));
+        }
+        assertThat(rows).isEqualTo(ProblemType.values().length);
+    }
 }

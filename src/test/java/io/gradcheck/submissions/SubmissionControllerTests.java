@@ -104,7 +104,8 @@ class SubmissionControllerTests {
         assertThat(again).isEqualTo(first);
         assertThat(rows(learner)).isEqualTo(1);
         submit(QUADRATIC, body.replace(learner, learner + "x"), "lms", "key-" + learner)
-                .andExpect(status().isConflict())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/idempotency-key-reused"))
                 .andExpect(jsonPath("$.detail").value(startsWith("this Idempotency-Key was used for another submission")));
     }
 
@@ -187,7 +188,7 @@ class SubmissionControllerTests {
 
     @Test
     void theGradeBookCountsPointsOutOfEachProblemsMaxScore() throws Exception {
-        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
                         .replace("\"maxAttempts\": 2", "\"maxScore\": 4"))).andExpect(status().isOk());
         // x right, s wrong: score 3/4 of the weights, so 3 of the 4 points.
@@ -203,7 +204,7 @@ class SubmissionControllerTests {
                 .parse(new StringReader(csv)).getRecords().get(0);
         assertThat(Double.parseDouble(row.get("max_score"))).isEqualTo(4.0);
         assertThat(Double.parseDouble(row.get("points"))).isEqualTo(3.0);
-        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/worth-four").header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"limited\"", "\"worth-four\"")
                         .replace("\"maxAttempts\": 2", "\"maxScore\": 0")))
                 .andExpect(status().isUnprocessableEntity())
@@ -221,7 +222,7 @@ class SubmissionControllerTests {
 
     @Test
     void problemOptionsAreHonouredAndRegradingKeepsTheHistory() throws Exception {
-        mvc.perform(put("/api/v1/problem-sets/limited").header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/limited").header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(LIMITED)).andExpect(status().isOk());
         String url = "/api/v1/problem-sets/limited/problems/p/submissions";
         String location = submit(url, "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"y^T\", \"s\": \"s\"}}",
@@ -235,8 +236,9 @@ class SubmissionControllerTests {
                 .andExpect(jsonPath("$.score").value(1.0));
         submit(url, "{\"learnerId\": \"" + learner + "\", \"answers\": {\"x\": \"y\", \"s\": \"2 s\"}}", "lms", null)
                 .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/attempts-exhausted"))
                 .andExpect(jsonPath("$.detail").value("no attempts left: this problem allows 2 attempts per learner"));
-        mvc.perform(put("/api/v1/problem-sets/limited").header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/limited").header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(LIMITED.replace("\"transposedCredit\": 0.5",
                         "\"transposedCredit\": 1"))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/problem-sets/limited/problems/p/regrade").header("X-API-Key", "lms"))
@@ -250,8 +252,9 @@ class SubmissionControllerTests {
                 .andExpect(jsonPath("$.history[0].score").value(0.375))
                 .andExpect(jsonPath("$.history[0].problemVersion").value(1));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
-                        "/api/v1/problem-sets/limited").header("X-API-Key", "teacher"))
+                        "/api/v1/problem-sets/limited").header("X-API-Key", "teacher").header("If-Match", "*"))
                 .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/set-in-use"))
                 .andExpect(jsonPath("$.detail").value(startsWith("problem set `limited` has submissions")));
     }
 }

@@ -87,7 +87,7 @@ class SubmissionPartsTests {
                 {"slug": "%s", "title": "T", "source": "a test", "problems": [{"key": "p", "title": "P",
                  "statement": "Differentiate.", "variables": {"s": {}}, "function": "%s",
                  "parts": [{"wrt": "s", "reference": "%s"}]}]}""";
-        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(body.formatted(set, "s^2", "2 s")))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/problem-sets/" + set + "/problems/p/submissions").header("X-API-Key", "lms")
@@ -95,7 +95,7 @@ class SubmissionPartsTests {
                 .content("{\"learnerId\": \"" + learner + "\", \"answers\": {\"s\": \"2 s\"}}"))
                 .andExpect(status().isCreated());
         assertThat(row(1).get("VERDICT")).isEqualTo("correct");
-        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher")
+        mvc.perform(put("/api/v1/problem-sets/" + set).header("X-API-Key", "teacher").header("If-Match", "*")
                 .contentType(MediaType.APPLICATION_JSON).content(body.formatted(set, "s^3", "3 s^2")))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/problem-sets/" + set + "/problems/p/regrade").header("X-API-Key", "teacher"))

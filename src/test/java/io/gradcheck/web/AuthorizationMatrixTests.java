@@ -40,6 +40,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/problem-sets/{slug}", Access.OPEN),
             Map.entry("PUT /api/v1/problem-sets/{slug}", Access.INSTRUCTOR),
             Map.entry("DELETE /api/v1/problem-sets/{slug}", Access.INSTRUCTOR),
+            Map.entry("GET /api/v1/problem-sets/{slug}/definition", Access.INSTRUCTOR),
             Map.entry("GET /api/v1/problem-sets/{slug}/problems/{key}", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/problems/{key}/check", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/problems/{key}/submissions", Access.LMS_OR_INSTRUCTOR),
@@ -62,6 +63,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/lti/keys", Access.INSTRUCTOR),
             Map.entry("GET /api/v1/lti/passbacks", Access.INSTRUCTOR),
             Map.entry("GET /lti/jwks", Access.OPEN),
+            Map.entry("GET /problems/{slug}", Access.OPEN),
             Map.entry("GET /lti/config", Access.OPEN),
             Map.entry("GET /lti/config/canvas", Access.OPEN),
             Map.entry("POST /api/v1/problem-sets/{slug}/insights/links", Access.INSTRUCTOR));

@@ -53,6 +53,21 @@ class OpenApiDocumentTests {
                 .contains("x^T A x");
     }
 
+    /** A problem's `type` resolves: every row of the table is a page the service serves, and others are 404. */
+    @Test
+    void everyProblemTypeIsAPage() throws Exception {
+        for (io.gradcheck.errors.ProblemType t : io.gradcheck.errors.ProblemType.values()) {
+            HttpResponse<String> page = get(t.uri().toString());
+            assertThat(page.statusCode()).as(t.slug()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("text/html"));
+            assertThat(page.body()).as(t.slug()).contains("HTTP " + t.status().value())
+                    .contains(org.springframework.web.util.HtmlUtils.htmlEscape(t.title())).contains("When: ");
+            assertThat(page.body()).as(t.slug()).doesNotContain("When: </p>");
+        }
+        assertThat(get("/problems/no-such-kind").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void swaggerUiIsServed() throws Exception {
         HttpResponse<String> ui = get("/swagger-ui/index.html");

@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -80,6 +82,7 @@ class InsightsController {
     }
 
     @PostMapping("/api/v1/problem-sets/{slug}/insights/links")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make a signed, expiring link to the set's insights page (instructors)",
             description = "Browsers cannot send the X-API-Key header; the link carries a token that opens only this "
                     + "set's insights page, until it expires. Treat it as a password: anyone holding it can read the "

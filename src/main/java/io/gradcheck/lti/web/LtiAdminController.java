@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Instructor/administrator API for LTI: platform registrations, the passback queue, key rotation. */
@@ -59,6 +60,7 @@ class LtiAdminController {
     }
 
     @PostMapping(PLATFORMS)
+    @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "Registered")
     @Operation(operationId = "registerLtiPlatform", summary = "Register an LMS platform (instructor key)", description = "The values come from the LMS "
             + "when the tool is added there: issuer, the client id it gave gradcheck, the deployment ids, and its "
@@ -75,6 +77,7 @@ class LtiAdminController {
     }
 
     @DeleteMapping(PLATFORMS + "/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiResponse(responseCode = "204", description = "Removed")
     @Operation(operationId = "deleteLtiPlatform", summary = "Remove a platform with its launch contexts and queued passbacks (instructor key)")
     ResponseEntity<Void> delete(@PathVariable long id, HttpServletRequest request) {
@@ -93,6 +96,7 @@ class LtiAdminController {
     }
 
     @PostMapping("/api/v1/lti/passbacks/{id}/retry")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiResponse(responseCode = "204", description = "Queued again")
     @Operation(operationId = "retryLtiPassback", summary = "Queue a failed passback again, due now (instructor key)")
     ResponseEntity<Void> retry(@PathVariable long id, HttpServletRequest request) {

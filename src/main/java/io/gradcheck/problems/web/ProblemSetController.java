@@ -2,6 +2,7 @@ package io.gradcheck.problems.web;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.errors.BadRequest;
+import io.gradcheck.problems.Answers;
 import io.gradcheck.problems.ImportReport;
 import io.gradcheck.problems.ProblemSetDefinition;
 import io.gradcheck.problems.ProblemSetDefinition.ProblemDefinition;
@@ -27,11 +28,16 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +46,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -83,9 +90,48 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}")
-    @Operation(summary = "One problem set and its problems")
-    SetView get(@PathVariable String slug) {
-        return view(service.get(slug));
+    @Operation(summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
+    ResponseEntity<SetView> get(@PathVariable String slug, HttpServletRequest request) {
+        SetView v = view(service.get(slug));
+        return open(ResponseEntity.ok().eTag(etag(v.version())), request).body(v);
+    }
+
+    @GetMapping("/{slug}/definition")
+    @Operation(summary = "The whole definition of a set, as PUT takes it (instructors)",
+            description = "Every field of every problem (maxAttempts, transposedCredit, wrong answers, …): GET, edit, "
+                    + "PUT with If-Match set to the ETag, and nothing is lost. ETag is the set's version.")
+    @SecurityRequirement(name = "apiKey")
+    ResponseEntity<ProblemSetDefinition> definition(@PathVariable String slug) {
+        var d = service.definition(slug);
+        return ResponseEntity.ok().eTag(etag(d.version())).body(d.definition());
+    }
+
+    /** An open read with no key may be cached by anyone for a minute; with a key, CacheHeaders made it private. */
+    private static ResponseEntity.BodyBuilder open(ResponseEntity.BodyBuilder response, HttpServletRequest request) {
+        return request.getHeader("X-API-Key") == null
+                ? response.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()) : response;
+    }
+
+    static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    /** "3", W/"3" or 3 → 3; * → any; absent → null (the service answers 428 where it must exist). */
+    static Integer ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.trim();
+        if (v.equals("*")) {
+            return ProblemSetService.ANY_VERSION;
+        }
+        v = v.startsWith("W/") ? v.substring(2) : v;
+        v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("If-Match must be the set's ETag, a version such as \"3\" (or *)");
+        }
     }
 
     private static SetView view(SetInfo set) {
@@ -97,7 +143,8 @@ class ProblemSetController {
     @Operation(summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
             + "instructors")
     @SecurityRequirement(name = "apiKey")
-    ProblemView problem(@PathVariable String slug, @PathVariable String key, HttpServletRequest request) {
+    ResponseEntity<ProblemView> problem(@PathVariable String slug, @PathVariable String key,
+            HttpServletRequest request) {
         StoredProblem stored = service.problem(slug, key);
         boolean instructor = isInstructor(request);
         ProblemDefinition p = stored.definition();
@@ -105,9 +152,11 @@ class ProblemSetController {
                 part.layout() == null ? null : part.layout(), part.order() == null ? 1 : part.order(),
                 part.weight() == null ? 1 : part.weight(), instructor ? part.reference() : null,
                 instructor ? part.hints() : null)).toList();
-        return new ProblemView(p.key(), p.title(), p.statement(), p.variables(), p.function(), p.constraints(), parts,
-                p.points(), p.tolerance(), stored.version(), instructor ? p.wrongAnswers() : null,
-                instructor ? p.erratum() : null, p.maxScoreOrDefault(), p.source());
+        // ETag: the problem's version (a problem view is read, never written back)
+        return open(ResponseEntity.ok().eTag(etag(stored.version())), request).body(new ProblemView(p.key(), p.title(),
+                p.statement(), p.variables(), p.function(), p.constraints(), parts, p.points(), p.tolerance(),
+                stored.version(), instructor ? p.wrongAnswers() : null, instructor ? p.erratum() : null,
+                p.maxScoreOrDefault(), p.source()));
     }
 
     @PostMapping("/{slug}/problems/{key}/check")
@@ -124,9 +173,15 @@ class ProblemSetController {
                                 value = "{\"answer\": \"(A + A^T) x\"}")})))
     CheckReport check(@PathVariable String slug, @PathVariable String key, @RequestBody AnswersRequest body,
             HttpServletRequest request) {
+        // sizes first, as for submissions, so both endpoints refuse the same answer with the same type
+        if (body.answers() != null) {
+            AnswerBounds.check(body.answers());
+        }
+        if (body.answer() != null) {
+            AnswerBounds.check("", body.answer());
+        }
         StoredProblem stored = service.problem(slug, key);
         Map<String, Object> answers = answers(stored.definition(), body);
-        AnswerBounds.check(answers);
         if (isInstructor(request)) {
             return admission.admit(() -> service.check(stored, answers, body.seed()));
         }
@@ -141,24 +196,13 @@ class ProblemSetController {
         return PracticeReports.forLearner(stored.definition(), report);
     }
 
+    /** The same rule as submissions (problems/Answers). */
     static Map<String, Object> answers(ProblemDefinition p, AnswersRequest body) {
-        Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
-        if (body.answer() != null) {
-            if (p.parts().size() != 1) {
-                throw new BadRequest("this problem has " + p.parts().size() + " parts: give answers by wrt, as "
-                                + "{\"answers\": {\"" + p.parts().get(0).wrt() + "\": \"…\"}}");
-            }
-            answers.put(p.parts().get(0).wrt(), body.answer());
-        }
-        for (var part : p.parts()) {
-            if (!answers.containsKey(part.wrt())) {
-                throw new BadRequest("no answer for the part with respect to " + part.wrt());
-            }
-        }
-        return answers;
+        return Answers.of(p, body.answers(), body.answer());
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a problem set (instructors)",
             description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
     @SecurityRequirement(name = "apiKey")
@@ -170,15 +214,26 @@ class ProblemSetController {
     @PutMapping("/{slug}")
     @Operation(summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    SetView replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body) {
-        return view(service.replace(slug, body));
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
+    @ApiResponse(responseCode = "428", description = "Replacing an existing set without If-Match (version-required)")
+    @ApiResponse(responseCode = "422", description = "The set fails validation (invalid-problem-set)")
+    ResponseEntity<SetView> replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        SetView v = view(service.replace(slug, body, ifMatch(ifMatch)));
+        return ResponseEntity.ok().eTag(etag(v.version())).body(v);
     }
 
     @DeleteMapping("/{slug}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
-    ResponseEntity<Void> delete(@PathVariable String slug) {
-        service.delete(slug);
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The set has submissions (set-in-use)")
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
+    @ApiResponse(responseCode = "428", description = "No If-Match (version-required)")
+    ResponseEntity<Void> delete(@PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        service.delete(slug, ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

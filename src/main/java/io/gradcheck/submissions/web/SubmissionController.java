@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +71,7 @@ class SubmissionController {
     }
 
     @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a learner's answer (LMS or instructor key)",
             description = "Grades with the problem's own settings and a fresh seed, stores the submission and returns "
                     + "it with 201 once the row is committed. A retry with the same Idempotency-Key returns the first "
@@ -79,23 +82,17 @@ class SubmissionController {
                             value = "{\"learnerId\": \"canvas:12345\", \"answers\": {\"x\": \"2 A x\"}}"))))
     ResponseEntity<View> submit(@PathVariable String slug, @PathVariable String key, @RequestBody SubmitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        // the service applies the one answers rule (problems/Answers): "" is the lone answer
         Map<String, Object> answers = new HashMap<>(body.answers() == null ? Map.of() : body.answers());
         if (body.answer() != null) {
-            answers.putIfAbsent("", body.answer());
+            if (answers.containsKey("")) {
+                throw new BadRequest("give the answer once: as `answer`, or under its part's wrt in `answers`");
+            }
+            answers.put("", body.answer());
         }
         AnswerBounds.check(answers);
-        Map<String, Object> byPart = single(slug, key, answers);
-        View v = admission.admit(() -> service.submit(slug, key, body.learnerId(), byPart, idempotencyKey));
+        View v = admission.admit(() -> service.submit(slug, key, body.learnerId(), answers, idempotencyKey));
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
-    }
-
-    /** A lone "answer" goes to the problem's only part; the service checks the rest. */
-    private Map<String, Object> single(String slug, String key, Map<String, Object> answers) {
-        Object lone = answers.remove("");
-        if (lone != null) {
-            answers.put(service.onlyPart(slug, key), lone);
-        }
-        return answers;
     }
 
     @GetMapping("/api/v1/submissions/{id}")

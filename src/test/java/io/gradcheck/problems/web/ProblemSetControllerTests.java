@@ -100,7 +100,8 @@ class ProblemSetControllerTests {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("this problem has 2 parts")));
         mvc.perform(post(check).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("no answer for the part with respect to x"));
+                .andExpect(jsonPath("$.detail").value("no answer for the part with respect to `x`: send "
+                        + "{\"answers\": {\"x\": \"…\"}} (this problem's parts: `x`)"));
     }
 
     @Test
@@ -124,17 +125,33 @@ class ProblemSetControllerTests {
                 .andExpect(jsonPath("$.problems[0].key").value("square"));
         mvc.perform(post(BASE).header(KEY, "key-one").contentType(MediaType.APPLICATION_JSON).content(set("mine", "2 s")))
                 .andExpect(status().isConflict());
-        mvc.perform(put(BASE + "/mine").header(KEY, "key-one").contentType(MediaType.APPLICATION_JSON)
-                        .content(set("mine", "3 s")))
+        mvc.perform(put(BASE + "/mine").header(KEY, "key-one").header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(set("mine", "3 s")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-problem-set"))
                 .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith(
                         "problem `square`: part `s`: the reference fails its own check (incorrect)")));
+        // issue 11: replacing or deleting needs the version last read (If-Match = ETag): 428 without, 412 stale
         mvc.perform(put(BASE + "/mine").header(KEY, "key-one").contentType(MediaType.APPLICATION_JSON)
                         .content(set("mine", "s + s")))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("/problems/version-required"));
+        mvc.perform(get(BASE + "/mine")).andExpect(header().string("ETag", "\"1\""));
+        mvc.perform(put(BASE + "/mine").header(KEY, "key-one").header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(set("mine", "s + s")))
                 .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.version").value(2));
+        mvc.perform(put(BASE + "/mine").header(KEY, "key-one").header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(set("mine", "2 s")))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("/problems/stale-version"));
         mvc.perform(delete(BASE + "/mine").header(KEY, "key-two"))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(delete(BASE + "/mine").header(KEY, "key-two").header("If-Match", "\"1\""))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(get(BASE + "/mine")).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(delete(BASE + "/mine").header(KEY, "key-two").header("If-Match", "\"2\""))
                 .andExpect(status().isNoContent());
         mvc.perform(get(BASE + "/mine"))
                 .andExpect(status().isNotFound());
