@@ -24,6 +24,7 @@ import io.gradcheck.web.PracticeRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -214,6 +215,8 @@ class ProblemSetController {
     @PutMapping("/{slug}")
     @Operation(summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
+    @ApiResponse(responseCode = "200", description = "Replaced or created; the ETag is the new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SetView.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
     @ApiResponse(responseCode = "428", description = "Replacing an existing set without If-Match (version-required)")
     @ApiResponse(responseCode = "422", description = "The set fails validation (invalid-problem-set)")
