@@ -8,6 +8,7 @@ import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.Declarations;
+import io.gradcheck.expr.parse.InputNotation;
 import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
@@ -50,14 +51,19 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
 
     /** Reads the answer under the engine's limits; an unreadable one is an {@link Invalid} with the reason. */
     static Answer read(Object answer, Declarations declarations, Limits limits) {
-        if (answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
+        return read(answer, declarations, limits, null);
+    }
+
+    /** The same, in the given notation (null: told from each text, as the parser guesses). */
+    static Answer read(Object answer, Declarations declarations, Limits limits, InputNotation notation) {
+        if (notation != InputNotation.TEXT && answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
             answer = MatrixAnswer.texts(latex); // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry
         }
         if (answer instanceof String text) {
-            return new Expression(Parser.parse(text, declarations, limits));
+            return new Expression(Parser.parse(text, declarations, limits, notation));
         }
         if (answer instanceof List<?> list && !list.isEmpty()) {
-            return EntryWise.read(list, declarations, limits);
+            return EntryWise.read(list, declarations, limits, notation);
         }
         throw new Invalid("the answer must be an expression, or an array of expressions entry by entry");
     }
@@ -89,7 +95,7 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
     /** Scalar expressions entry by entry, row-major. */
     record EntryWise(Shape shape, List<ParsedExpression> entries) implements Answer {
 
-        static EntryWise read(List<?> list, Declarations declarations, Limits limits) {
+        static EntryWise read(List<?> list, Declarations declarations, Limits limits, InputNotation notation) {
             boolean nested = list.get(0) instanceof List<?>;
             int rows = list.size();
             int cols = nested ? ((List<?>) list.get(0)).size() : 1;
@@ -97,7 +103,7 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
             for (int i = 0; i < rows; i++) {
                 List<?> row = nested ? asRow(list.get(i), cols, i) : List.of(list.get(i));
                 for (int j = 0; j < cols; j++) {
-                    entries.add(entry(row.get(j), declarations, limits, nested ? "(" + (i + 1) + "," + (j + 1) + ")"
+                    entries.add(entry(row.get(j), declarations, limits, notation, nested ? "(" + (i + 1) + "," + (j + 1) + ")"
                             : String.valueOf(i + 1)));
                 }
             }
@@ -115,13 +121,14 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
             return r;
         }
 
-        private static ParsedExpression entry(Object entry, Declarations declarations, Limits limits, String where) {
+        private static ParsedExpression entry(Object entry, Declarations declarations, Limits limits,
+                InputNotation notation, String where) {
             String text = entry instanceof Number n ? n.toString() : entry instanceof String s ? s : null;
             if (text == null) {
                 throw new Invalid("entry " + where + " of the answer must be an expression");
             }
             try {
-                ParsedExpression p = Parser.parse(text, declarations, limits);
+                ParsedExpression p = Parser.parse(text, declarations, limits, notation);
                 if (!p.shape().isScalar()) {
                     throw new Invalid("entry " + where + " of the answer is " + p.shape()
                             + "; each entry must be a scalar");

@@ -14,7 +14,14 @@ public record CheckRequest(
         List<Part> parts,
         Integer points,
         Long seed,
-        Tolerance tolerance) {
+        Tolerance tolerance,
+        String notation) {
+
+    /** A request without a notation: each text's notation is told from the text (a backslash command is LaTeX). */
+    public CheckRequest(String function, Map<String, VariableSpec> variables, List<String> constraints,
+            List<Part> parts, Integer points, Long seed, Tolerance tolerance) {
+        this(function, variables, constraints, parts, points, seed, tolerance, null);
+    }
 
     /**
      * A declared variable: its shape ([] scalar, [n] vector, [m, n] matrix), and either a fixed value or how to
@@ -33,7 +40,12 @@ public record CheckRequest(
      * One derivative to check: with respect to {@code wrt}, in a layout, of first or second order. The answer is
      * one expression, or a JSON array of scalar expressions (nested for matrices), entry by entry.
      */
-    public record Part(String wrt, String layout, Integer order, Object answer) {
+    public record Part(String wrt, String layout, Integer order, Object answer, String notation) {
+
+        /** A part whose answer's notation is told from the text. */
+        public Part(String wrt, String layout, Integer order, Object answer) {
+            this(wrt, layout, order, answer, null);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.Declarations;
+import io.gradcheck.expr.parse.InputNotation;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import java.time.Duration;
@@ -93,7 +94,8 @@ public final class Checker {
         Map<String, List<Integer>> dims = new LinkedHashMap<>();
         specs.forEach((name, spec) -> dims.put(name, spec == null ? null : spec.shape()));
         Declarations declarations = Declarations.fromDims(dims, limits);
-        ParsedExpression f = Parser.parse(request.function(), declarations, limits);
+        ParsedExpression f = Parser.parse(request.function(), declarations, limits,
+                InputNotation.of(request.notation()));
         List<Constraint> constraints = new ArrayList<>();
         if (request.constraints() != null) {
             request.constraints().forEach(c -> constraints.add(Constraint.parse(c, declarations, limits)));

@@ -6,6 +6,7 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.Declarations;
+import io.gradcheck.expr.parse.InputNotation;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +61,9 @@ final class Planner {
             }
             Answer answer = null;
             String unreadable = null;
+            InputNotation notation = InputNotation.of(part.notation()); // an unknown name is the caller's 400
             try {
-                answer = Answer.read(part.answer(), declarations, limits);
+                answer = Answer.read(part.answer(), declarations, limits, notation);
             } catch (ExpressionException e) {
                 unreadable = e.getMessage();
             } catch (Answer.Invalid e) {

@@ -125,6 +125,34 @@ class NotationCheckTests {
                 .andExpect(jsonPath("$.verdict").value("incorrect"));
     }
 
+    /** The request's `notation` (on the function, and on each part's answer) overrides the guess from the text. */
+    @org.junit.jupiter.api.Test
+    void aNotationInTheRequestOverridesTheGuess() throws Exception {
+        String vars = variables("s");
+        // an answer without a backslash read as LaTeX, and one with a backslash refused as plain text
+        checkWith(json("s^2"), null, vars, "2s", "latex").andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("correct"));
+        checkWith(json("s^2"), null, vars, "\\frac{4}{2} s", "text").andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("invalid"));
+        checkWith(json("s^2"), null, vars, "\\frac{4}{2} s", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("correct"));
+        // the function's own notation
+        checkWith(json("\\frac{1}{2} s^2"), "latex", vars, "s", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("correct"));
+        checkWith(json("\\frac{1}{2} s^2"), "text", vars, "s", null).andExpect(status().isBadRequest());
+        // a notation the service does not know is the caller's mistake, with what to write instead
+        checkWith(json("s^2"), null, vars, "2s", "markdown").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("\"latex\" or \"text\"")));
+    }
+
+    private ResultActions checkWith(String functionJson, String notation, String variables, String answer,
+            String answerNotation) throws Exception {
+        String body = "{\"function\": " + functionJson + (notation == null ? "" : ", \"notation\": " + json(notation))
+                + ", \"variables\": " + variables + ", \"seed\": 7, \"parts\": [{\"wrt\": \"s\", \"answer\": "
+                + json(answer) + (answerNotation == null ? "" : ", \"notation\": " + json(answerNotation)) + "}]}";
+        return mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
     private ResultActions check(String function, String variables, String wrt, String answer) throws Exception {
         String[] wrtLayout = wrt.split("/");
         String body = "{\"function\": " + json(function) + ", \"variables\": " + variables(variables)
