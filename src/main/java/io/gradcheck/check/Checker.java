@@ -125,7 +125,7 @@ public final class Checker {
                     p.expected(), p.answer().prepared(fixed), p.unreadable()));
         }
         parts = planned;
-        Sampling sampling = new Sampling(prepared, !Smoothness.analytic(prepared.root()), parts, sampler, constraints)
+        Sampling sampling = new Sampling(prepared, Smoothness.of(prepared.root()), parts, sampler, constraints)
                 .run(new SplittableRandom(seed), points, budget);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
         if (sampling.valid() < Math.min(points, 3)) {

@@ -18,26 +18,42 @@ final class Reference {
 
     /** The reference for one part at one point, or null where it is undefined or at a kink. */
     static double[] at(ParsedExpression f, PartPlan part, Map<String, Tensor> point, Tensor v, Tensor w) {
-        return at(Prepared.of(f.root()).at(point), part, v, w, true);
+        return at(Prepared.of(f.root()).at(point), part, v, w, CrossCheck.ALWAYS);
     }
+
+    /** Where the finite-difference cross-check runs at one point (docs/checks.md, "Where it runs"). */
+    enum CrossCheck {
+        /** Always: f may have a kink. */
+        ALWAYS,
+        /**
+         * Only where f changes by more than {@link #STEEP} of its value within one difference step along the
+         * direction: f is smooth wherever it is finite, and a singularity can only be near where it is steep.
+         */
+        IF_STEEP,
+        /** Never: f is analytic, or the point is not one of the few cross-checked as a check of the engine. */
+        NEVER
+    }
+
+    /** The relative change of f over one difference step above which a smooth-where-defined f is cross-checked. */
+    static final double STEEP = 0.05;
 
     /**
      * The reference at a prepared point (sub-expressions that do not depend on the part's variable are shared by
-     * the dual pass and the difference passes), or null where it is undefined or, when {@code crossCheck}, where
+     * the dual pass and the difference passes), or null where it is undefined or, when cross-checked, where
      * finite differences disagree (a kink or a singularity). Without the cross-check only non-finite values are
-     * refused: for a function that is analytic everywhere ({@link Smoothness}) the dual numbers are exact.
+     * refused: where f is analytic ({@link Smoothness}) the dual numbers are exact.
      */
-    static double[] at(Prepared.Point at, PartPlan part, Tensor v, Tensor w, boolean crossCheck) {
+    static double[] at(Prepared.Point at, PartPlan part, Tensor v, Tensor w, CrossCheck when) {
         double[] ref;
         FiniteDifference.Estimate fd = null;
         if (part.order() == 2) {
             ref = at.secondDirectional(part.wrt(), v, w).partAsTensor(3).data();
-            if (crossCheck) {
+            if (when != CrossCheck.NEVER) {
                 fd = FiniteDifference.secondDirectional(at, part.wrt(), v, w, FiniteDifference.DEFAULT_STEP);
             }
         } else {
             ref = at.directional(part.wrt(), v).partAsTensor(1).data();
-            if (crossCheck) {
+            if (when == CrossCheck.ALWAYS || when == CrossCheck.IF_STEEP && steep(ref, at.value().data())) {
                 fd = FiniteDifference.directional(at, part.wrt(), v, FiniteDifference.DEFAULT_STEP);
             }
         }
@@ -54,6 +70,16 @@ final class Reference {
             }
         }
         return ref;
+    }
+
+    /** Whether some entry of f changes by more than {@link #STEEP} of its size within one difference step. */
+    private static boolean steep(double[] derivative, double[] value) {
+        for (int i = 0; i < derivative.length; i++) {
+            if (FiniteDifference.DEFAULT_STEP * Math.abs(derivative[i]) > STEEP * Math.abs(value[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,18 +10,19 @@ import java.util.SplittableRandom;
 /**
  * Draws points until enough are valid for every part: constraints hold, f is defined, and the dual-number
  * reference agrees with finite differences (otherwise the point is at a kink or a singularity and is skipped).
- * When f is analytic everywhere ({@link Smoothness}) the dual numbers are exact at every point and the
- * cross-check runs at the first {@link #CROSS_CHECKED_POINTS} valid points only (docs/checks.md).
+ * Where the dual numbers cannot be wrong ({@link Smoothness}) the cross-check runs at the first
+ * {@link #CROSS_CHECKED_POINTS} valid points (a check of the engine itself) and, for a function that is smooth
+ * only where it is defined, where it is steep (docs/checks.md).
  */
 final class Sampling {
 
     /** Draws allowed per requested point before the domain is declared empty or the check inconclusive. */
     static final int ATTEMPTS_PER_POINT = 50;
-    /** Points cross-checked by finite differences when f is analytic everywhere (all points otherwise). */
+    /** Points always cross-checked by finite differences, whatever f is built of. */
     static final int CROSS_CHECKED_POINTS = 2;
 
     private final Prepared f;
-    private final boolean crossCheckAll;
+    private final Smoothness.Kind smoothness;
     private final List<PartPlan> parts;
     private final Sampler sampler;
     private final List<Constraint> constraints;
@@ -33,11 +34,11 @@ final class Sampling {
 
     /**
      * @param f prepared with the check's fixed values
-     * @param crossCheckAll false only when f is analytic everywhere
+     * @param smoothness of f: where the cross-check runs
      */
-    Sampling(Prepared f, boolean crossCheckAll, List<PartPlan> parts, Sampler sampler, List<Constraint> constraints) {
+    Sampling(Prepared f, Smoothness.Kind smoothness, List<PartPlan> parts, Sampler sampler, List<Constraint> constraints) {
         this.f = f;
-        this.crossCheckAll = crossCheckAll;
+        this.smoothness = smoothness;
         this.parts = parts;
         this.sampler = sampler;
         this.constraints = constraints;
@@ -61,7 +62,7 @@ final class Sampling {
                 undefined++;
                 continue;
             }
-            boolean crossCheck = crossCheckAll || valid() < CROSS_CHECKED_POINTS;
+            Reference.CrossCheck crossCheck = crossCheck();
             List<Probe> found = new ArrayList<>();
             for (PartPlan part : parts) {
                 Tensor v = direction(part, random);
@@ -90,6 +91,13 @@ final class Sampling {
                     + drawn + " tried): the domain looks empty; give the variables a domain where it is defined");
         }
         return this;
+    }
+
+    private Reference.CrossCheck crossCheck() {
+        if (smoothness == Smoothness.Kind.KINKED || valid() < CROSS_CHECKED_POINTS) {
+            return Reference.CrossCheck.ALWAYS;
+        }
+        return smoothness == Smoothness.Kind.ANALYTIC ? Reference.CrossCheck.NEVER : Reference.CrossCheck.IF_STEEP;
     }
 
     private boolean satisfiesConstraints(Map<String, Tensor> point) {

@@ -38,6 +38,68 @@ class EvaluateOnceTests {
         assertThat(analytic("inv(X)", "X:3x3")).isFalse();
     }
 
+    private static Smoothness.Kind kind(String f, String vars) {
+        Declarations d = Fixtures.declare(vars);
+        return Smoothness.of(Prepared.of(Parser.parse(f, d).root()).root());
+    }
+
+    @Test
+    void primitivesThatAreSmoothWhereDefinedAreToldFromKinkedOnes() {
+        for (String singular : List.of("1/x", "log(x)", "sqrt(x)", "x^0.5", "x^(-1)", "2^x", "tan(x)",
+                "log(2 x^2)/log(3) - 2 x e^(3 x) + 2", "acosh(x) + atanh(x/2) + cot(x)")) {
+            assertThat(kind(singular, "x")).as(singular).isEqualTo(Smoothness.Kind.SMOOTH_WHERE_DEFINED);
+        }
+        assertThat(kind("norm(v)", "v:3")).isEqualTo(Smoothness.Kind.SMOOTH_WHERE_DEFINED);
+        assertThat(kind("logdet(X) + tr(inv(X))", "X:3x3")).isEqualTo(Smoothness.Kind.SMOOTH_WHERE_DEFINED);
+        for (String kinked : List.of("abs(x)", "relu(x)", "step(x)", "sign(x) x", "max(x, 0)", "min(x, 1)",
+                "log(x) + abs(x)", "1/(1 + relu(x))", "sqrt(abs(x))")) {
+            assertThat(kind(kinked, "x")).as(kinked).isEqualTo(Smoothness.Kind.KINKED);
+        }
+        assertThat(kind("norm1(v) / norm(v)", "v:3")).isEqualTo(Smoothness.Kind.KINKED);
+        assertThat(kind("x^T A x", "x:3 A:3x3")).isEqualTo(Smoothness.Kind.ANALYTIC);
+    }
+
+    @Test
+    void nearAPoleASmoothWhereDefinedFunctionIsStillCrossCheckedAndAwayFromItKeepsEveryReference() {
+        Declarations d = Fixtures.declare("x");
+        var f = Parser.parse("1/x + log(x)", d);
+        PartPlan part = new PartPlan("x", Shape.SCALAR, Layout.GRADIENT, 1, Shape.SCALAR, null, null);
+        // every point of this domain is within the difference stencil of the pole at 0: the steep test must
+        // send every point to the cross-check, which refuses those whose stencil crosses it, as the full one does
+        Map<String, CheckRequest.VariableSpec> near = Map.of("x",
+                new CheckRequest.VariableSpec(List.of(), null, List.of(1e-4, 5e-4), null, null, null));
+        // far from it: the thinned sampling keeps the same points and references as the full one
+        Map<String, CheckRequest.VariableSpec> far = Map.of("x",
+                new CheckRequest.VariableSpec(List.of(), null, List.of(1.0, 3.0), null, null, null));
+        for (long seed = 1; seed <= 5; seed++) {
+            Sampling all = new Sampling(Prepared.of(f.root()), Smoothness.Kind.KINKED, List.of(part),
+                    new Sampler(d, near, near.keySet()), List.of()).run(new SplittableRandom(seed), 8, unlimited(f));
+            Sampling steep = new Sampling(Prepared.of(f.root()), Smoothness.Kind.SMOOTH_WHERE_DEFINED, List.of(part),
+                    new Sampler(d, near, near.keySet()), List.of()).run(new SplittableRandom(seed), 8, unlimited(f));
+            Sampling analytic = new Sampling(Prepared.of(f.root()), Smoothness.Kind.ANALYTIC, List.of(part),
+                    new Sampler(d, near, near.keySet()), List.of()).run(new SplittableRandom(seed), 8, unlimited(f));
+            assertThat(all.skipped()).as("near the pole the differences refuse points").isGreaterThan(0);
+            assertThat(steep.skipped()).isEqualTo(all.skipped());
+            assertThat(steep.valid()).isEqualTo(all.valid());
+            for (int k = 0; k < steep.valid(); k++) {
+                assertThat(steep.probes(0).get(k).reference()).containsExactly(all.probes(0).get(k).reference());
+            }
+            assertThat(analytic.skipped()).as("cross-checking only the first points would use points near the pole")
+                    .isLessThan(all.skipped());
+
+            Sampling farAll = new Sampling(Prepared.of(f.root()), Smoothness.Kind.KINKED, List.of(part),
+                    new Sampler(d, far, far.keySet()), List.of()).run(new SplittableRandom(seed), 8, unlimited(f));
+            Sampling farSteep = new Sampling(Prepared.of(f.root()), Smoothness.Kind.SMOOTH_WHERE_DEFINED,
+                    List.of(part), new Sampler(d, far, far.keySet()), List.of())
+                    .run(new SplittableRandom(seed), 8, unlimited(f));
+            assertThat(farSteep.valid()).isEqualTo(farAll.valid()).isEqualTo(8);
+            for (int k = 0; k < 8; k++) {
+                assertThat(farSteep.probes(0).get(k).reference())
+                        .containsExactly(farAll.probes(0).get(k).reference());
+            }
+        }
+    }
+
     @Test
     void thinningTheCrossCheckOfAnAnalyticFunctionKeepsEveryPointAndReference() {
         Declarations d = Fixtures.declare("x:4 A:4x4");
@@ -48,9 +110,9 @@ class EvaluateOnceTests {
         Sampler sampler = new Sampler(d, specs, specs.keySet());
         PartPlan part = new PartPlan("x", Shape.vector(4), Layout.GRADIENT, 1, Shape.vector(4), null, null);
         Prepared prepared = Prepared.of(f.root());
-        Sampling all = new Sampling(prepared, true, List.of(part), sampler, List.of())
+        Sampling all = new Sampling(prepared, Smoothness.Kind.KINKED, List.of(part), sampler, List.of())
                 .run(new SplittableRandom(5), 8, unlimited(f));
-        Sampling thinned = new Sampling(prepared, false, List.of(part), sampler, List.of())
+        Sampling thinned = new Sampling(prepared, Smoothness.Kind.ANALYTIC, List.of(part), sampler, List.of())
                 .run(new SplittableRandom(5), 8, unlimited(f));
         assertThat(thinned.valid()).isEqualTo(all.valid()).isEqualTo(8);
         for (int k = 0; k < 8; k++) {
@@ -73,9 +135,9 @@ class EvaluateOnceTests {
             CheckReport r = Checks.of("x^2 + abs(x)", "x").domain("x", -1e-4, 1e-4).part("x", null, "2 x + sign(x)")
                     .points(8).seed(seed).run();
             checkerSkipped += r.parts().get(0).skippedPoints();
-            crossCheckedSkipped += new Sampling(Prepared.of(f.root()), true, List.of(part), new Sampler(d, specs, specs.keySet()),
+            crossCheckedSkipped += new Sampling(Prepared.of(f.root()), Smoothness.Kind.KINKED, List.of(part), new Sampler(d, specs, specs.keySet()),
                     List.of()).run(new SplittableRandom(seed), 8, unlimited(f)).skipped();
-            thinnedSkipped += new Sampling(Prepared.of(f.root()), false, List.of(part), new Sampler(d, specs, specs.keySet()),
+            thinnedSkipped += new Sampling(Prepared.of(f.root()), Smoothness.Kind.ANALYTIC, List.of(part), new Sampler(d, specs, specs.keySet()),
                     List.of()).run(new SplittableRandom(seed), 8, unlimited(f)).skipped();
         }
         assertThat(crossCheckedSkipped).as("the cross-check finds the kink").isGreaterThan(thinnedSkipped);
