@@ -23,6 +23,18 @@ public final class Jets {
     @FunctionalInterface
     public interface BilinearMap {
         void accumulate(double[] a, double[] b, double[] out);
+
+        /** B(a, b0) into out0 and B(a, b1) into out1: a kernel that can read a once overrides it. */
+        default void accumulateRight(double[] a, double[] b0, double[] b1, double[] out0, double[] out1) {
+            accumulate(a, b0, out0);
+            accumulate(a, b1, out1);
+        }
+
+        /** B(a0, b) into out0 and B(a1, b) into out1: a kernel that can read b once overrides it. */
+        default void accumulateLeft(double[] a0, double[] a1, double[] b, double[] out0, double[] out1) {
+            accumulate(a0, b, out0);
+            accumulate(a1, b, out1);
+        }
     }
 
     /** Value and local derivatives of a scalar function; fx is f(x), passed in so rules can reuse it. */
@@ -51,6 +63,21 @@ public final class Jets {
         double[][] x = a.parts();
         double[][] y = b.parts();
         int n = Math.max(x.length, y.length);
+        if (n == 2) {
+            // one dual pass with one constant side (the most common case): value and tangent in one sweep
+            boolean aConstant = x.length == 1 || x[1] == null;
+            boolean bConstant = y.length == 1 || y[1] == null;
+            if (aConstant != bConstant && x[0] != null && y[0] != null) {
+                double[] r0 = new double[out.size()];
+                double[] r1 = new double[out.size()];
+                if (aConstant) {
+                    map.accumulateRight(x[0], y[0], y[1], r0, r1);
+                } else {
+                    map.accumulateLeft(x[0], x[1], y[0], r0, r1);
+                }
+                return new Jet(out, new double[][] {r0, r1});
+            }
+        }
         double[][] res = new double[n][];
         for (int k = 0; k < n; k++) {
             for (int i = k; ; i = (i - 1) & k) {

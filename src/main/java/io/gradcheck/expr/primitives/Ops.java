@@ -36,26 +36,12 @@ final class Ops {
         });
     }
 
-    /** Matrix product (m×k)(k×n), loops ordered for row-major locality. */
+    /** Matrix product (m×k)(k×n) ({@link MatrixProducts}). */
     static Jet matmul(Jet a, Jet b) {
         int m = a.shape().rows();
         int k = a.shape().cols();
         int n = b.shape().cols();
-        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
-            for (int i = 0; i < m; i++) {
-                int ro = i * n;
-                for (int l = 0; l < k; l++) {
-                    double s = x[i * k + l];
-                    if (s == 0) {
-                        continue;
-                    }
-                    int yo = l * n;
-                    for (int j = 0; j < n; j++) {
-                        r[ro + j] += s * y[yo + j];
-                    }
-                }
-            }
-        });
+        return Jets.bilinear(a, b, new Shape(m, n), MatrixProducts.product(m, k, n));
     }
 
     /** aᵀ b for a (k×m) and b (k×n), reading a in place: never forms aᵀ. */
@@ -63,42 +49,15 @@ final class Ops {
         int k = a.shape().rows();
         int m = a.shape().cols();
         int n = b.shape().cols();
-        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
-            for (int l = 0; l < k; l++) {
-                int xo = l * m;
-                int yo = l * n;
-                for (int i = 0; i < m; i++) {
-                    double s = x[xo + i];
-                    if (s == 0) {
-                        continue;
-                    }
-                    int ro = i * n;
-                    for (int j = 0; j < n; j++) {
-                        r[ro + j] += s * y[yo + j];
-                    }
-                }
-            }
-        });
+        return Jets.bilinear(a, b, new Shape(m, n), MatrixProducts.transposedLeft(k, m, n));
     }
 
-    /** a bᵀ for a (m×k) and b (n×k), reading b in place: entry (i, j) is the dot product of rows i and j. */
+    /** a bᵀ for a (m×k) and b (n×k), reading b in place. */
     static Jet matmulTransposedRight(Jet a, Jet b) {
         int m = a.shape().rows();
         int k = a.shape().cols();
         int n = b.shape().rows();
-        return Jets.bilinear(a, b, new Shape(m, n), (x, y, r) -> {
-            for (int i = 0; i < m; i++) {
-                int xo = i * k;
-                for (int j = 0; j < n; j++) {
-                    int yo = j * k;
-                    double s = 0;
-                    for (int l = 0; l < k; l++) {
-                        s += x[xo + l] * y[yo + l];
-                    }
-                    r[i * n + j] += s;
-                }
-            }
-        });
+        return Jets.bilinear(a, b, new Shape(m, n), MatrixProducts.transposedRight(m, k, n));
     }
 
     static Jet map(Jet a, ScalarRule rule) {
