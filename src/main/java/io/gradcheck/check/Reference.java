@@ -48,11 +48,18 @@ final class Reference {
         FiniteDifference.Estimate fd = null;
         if (part.order() == 2) {
             ref = at.secondDirectional(part.wrt(), v, w).partAsTensor(3).data();
+            if (!finite(ref) || !at.value().allFinite()) {
+                return null;
+            }
             if (when != CrossCheck.NEVER) {
                 fd = FiniteDifference.secondDirectional(at, part.wrt(), v, w, FiniteDifference.DEFAULT_STEP);
             }
         } else {
             ref = at.directional(part.wrt(), v).partAsTensor(1).data();
+            // undefined here (the value is kept from the dual pass): no differences to take
+            if (!finite(ref) || !at.value().allFinite()) {
+                return null;
+            }
             if (when == CrossCheck.ALWAYS || when == CrossCheck.IF_STEEP && steep(ref, at.value().data())) {
                 fd = FiniteDifference.directional(at, part.wrt(), v, FiniteDifference.DEFAULT_STEP);
             }
@@ -70,6 +77,15 @@ final class Reference {
             }
         }
         return ref;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double d : values) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether some entry of f changes by more than {@link #STEEP} of its size within one difference step. */

@@ -56,23 +56,35 @@ final class Sampling {
                 rejected++;
                 continue;
             }
+            // the directions are drawn before f is evaluated: the first dual pass then gives f's value as well
+            // (kept at the point), so no separate pass over doubles is needed to see whether f is defined
+            Tensor[][] directions = new Tensor[parts.size()][];
+            for (int i = 0; i < parts.size(); i++) {
+                PartPlan part = parts.get(i);
+                directions[i] = new Tensor[] {direction(part, random),
+                    part.order() == 2 ? direction(part, random) : null};
+            }
             budget.beforeValue();
             Prepared.Point at = f.at(point);
-            if (!at.value().allFinite()) {
-                undefined++;
-                continue;
-            }
             Reference.CrossCheck crossCheck = crossCheck();
             List<Probe> found = new ArrayList<>();
-            for (PartPlan part : parts) {
-                Tensor v = direction(part, random);
-                Tensor w = part.order() == 2 ? direction(part, random) : null;
+            boolean defined = true;
+            for (int i = 0; i < parts.size(); i++) {
+                PartPlan part = parts.get(i);
                 budget.beforeReference(part);
-                double[] ref = Reference.at(at, part, v, w, crossCheck);
+                double[] ref = Reference.at(at, part, directions[i][0], directions[i][1], crossCheck);
+                if (i == 0 && !at.value().allFinite()) {
+                    defined = false;
+                    break;
+                }
                 if (ref == null) {
                     break;
                 }
-                found.add(new Probe(point, v, w, ref));
+                found.add(new Probe(point, directions[i][0], directions[i][1], ref));
+            }
+            if (!defined) {
+                undefined++;
+                continue;
             }
             if (found.size() < parts.size()) {
                 kinks++;
