@@ -165,19 +165,4 @@ public final class MatrixAnswer {
         }
         return s.append(latex ? " \\end{bmatrix}" : "]").toString();
     }
-
-    /** The entries' texts, row by row: the form an entry-wise answer takes in a JSON array. */
-    public static List<List<String>> texts(String text) {
-        List<List<Entry>> rows = rows(text);
-        if (rows == null) {
-            return null;
-        }
-        List<List<String>> out = new ArrayList<>();
-        for (List<Entry> r : rows) {
-            List<String> texts = new ArrayList<>();
-            r.forEach(e -> texts.add(e.text().trim()));
-            out.add(texts);
-        }
-        return out;
-    }
 }
