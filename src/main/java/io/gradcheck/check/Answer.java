@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckReport.ExpressionView;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Span;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.eval.Prepared;
@@ -57,7 +58,9 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
     /** The same, in the given notation (null: told from each text, as the parser guesses). */
     static Answer read(Object answer, Declarations declarations, Limits limits, InputNotation notation) {
         if (notation != InputNotation.TEXT && answer instanceof String latex && MatrixAnswer.isMatrix(latex)) {
-            answer = MatrixAnswer.texts(latex); // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry
+            // \begin{bmatrix} a & b \\ c & d \end{bmatrix}: entry by entry, errors placed in the whole text
+            MatrixAnswer.Read m = MatrixAnswer.read(latex, declarations, limits, notation, MAX_ENTRIES);
+            return new EntryWise(m.shape(), m.entries());
         }
         if (answer instanceof String text) {
             return new Expression(Parser.parse(text, declarations, limits, notation));
@@ -135,7 +138,8 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
                 }
                 return p;
             } catch (ExpressionException e) {
-                throw new Invalid("entry " + where + " of the answer: " + e.getMessage());
+                // the entry is a text of its own in the array: the span points into that entry as sent
+                throw new Invalid("entry " + where + " of the answer: " + e.getMessage(), e.span());
             }
         }
 
@@ -164,17 +168,7 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
         }
 
         private String matrix(boolean latex) {
-            StringBuilder s = new StringBuilder(latex ? "\\begin{bmatrix} " : "[");
-            for (int i = 0; i < shape.rows(); i++) {
-                s.append(i == 0 ? "" : latex ? " \\\\ " : ", ").append(latex ? "" : shape.cols() > 1 ? "[" : "");
-                for (int j = 0; j < shape.cols(); j++) {
-                    ParsedExpression e = entries.get(i * shape.cols() + j);
-                    s.append(j == 0 ? "" : latex ? " & " : ", ")
-                            .append(latex ? e.latex() : "\"" + e.canonical() + "\"");
-                }
-                s.append(latex || shape.cols() == 1 ? "" : "]");
-            }
-            return s.append(latex ? " \\end{bmatrix}" : "]").toString();
+            return MatrixAnswer.print(shape, entries, latex);
         }
     }
 
@@ -230,8 +224,20 @@ sealed interface Answer permits Answer.Expression, Answer.EntryWise, Answer.Fixe
 
     /** The answer cannot be read: the learner's mistake, reported in the verdict, never as an HTTP error. */
     final class Invalid extends RuntimeException {
+        /** Where in the text as sent (an entry's own text for an array), when the text gives a place. */
+        private final Span span;
+
         Invalid(String message) {
+            this(message, Span.NONE);
+        }
+
+        Invalid(String message, Span span) {
             super(message, null, false, false);
+            this.span = span;
+        }
+
+        Span span() {
+            return span;
         }
     }
 }

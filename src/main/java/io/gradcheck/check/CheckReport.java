@@ -24,14 +24,23 @@ public record CheckReport(Verdict verdict, long seed, ExpressionView function, L
             int skippedPoints) {
     }
 
-    /** What is wrong, in one sentence, with the details some kinds carry. */
+    /**
+     * What is wrong, in one sentence, with the details some kinds carry; {@code position} (1-based) for an
+     * unreadable answer says where in the text as sent (in the entry's own text for a JSON array of entries).
+     */
     public record Diagnosis(
             DiagnosisKind kind,
             String message,
             Double factor,
             List<String> wrongEntries,
             List<Integer> expectedShape,
-            Layout suggestedLayout) {
+            Layout suggestedLayout,
+            Integer position) {
+
+        public Diagnosis(DiagnosisKind kind, String message, Double factor, List<String> wrongEntries,
+                List<Integer> expectedShape, Layout suggestedLayout) {
+            this(kind, message, factor, wrongEntries, expectedShape, suggestedLayout, null);
+        }
 
         static Diagnosis of(DiagnosisKind kind, String message) {
             return new Diagnosis(kind, message, null, null, null, null);

@@ -122,7 +122,7 @@ public final class Checker {
         List<PartPlan> planned = new ArrayList<>();
         for (PartPlan p : parts) {
             planned.add(p.answer() == null ? p : new PartPlan(p.wrt(), p.wrtShape(), p.layout(), p.order(),
-                    p.expected(), p.answer().prepared(fixed), p.unreadable()));
+                    p.expected(), p.answer().prepared(fixed), p.unreadable(), p.unreadableAt()));
         }
         parts = planned;
         Sampling sampling = new Sampling(prepared, Smoothness.of(prepared.root()), parts, sampler, constraints)

@@ -41,8 +41,9 @@ final class PartJudge {
 
     PartReport judge() {
         if (plan.answer() == null) {
-            return report(Verdict.INVALID, null, Diagnosis.of(DiagnosisKind.UNREADABLE,
-                    "We could not read your answer: " + plan.unreadable()), List.of());
+            return report(Verdict.INVALID, null, new Diagnosis(DiagnosisKind.UNREADABLE,
+                    "We could not read your answer: " + plan.unreadable(), null, null, null, null,
+                    plan.unreadableAt().position()), List.of());
         }
         Shape shape = plan.answer().shape();
         List<Tensor> answers = new ArrayList<>();

@@ -1,13 +1,18 @@
 package io.gradcheck.check;
 
 import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Span;
 
 /**
  * One part, ready to run: the variable, the layout, the order, the shape the answer must have, and the answer
- * (null with a reason when it cannot be read).
+ * (null with a reason, and where in the text as sent when the text gives a place, when it cannot be read).
  */
 record PartPlan(String wrt, Shape wrtShape, Layout layout, int order, Shape expected, Answer answer,
-        String unreadable) {
+        String unreadable, Span unreadableAt) {
+
+    PartPlan(String wrt, Shape wrtShape, Layout layout, int order, Shape expected, Answer answer, String unreadable) {
+        this(wrt, wrtShape, layout, order, expected, answer, unreadable, Span.NONE);
+    }
 
     /** Contracts an answer in Jacobian form with the probe's direction(s): J·v, or vᵀHw. */
     double[] contract(double[] jacobian, Probe p, int fSize) {

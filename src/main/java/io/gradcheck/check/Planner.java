@@ -3,6 +3,7 @@ package io.gradcheck.check;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.Shape;
+import io.gradcheck.expr.Span;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.Declarations;
@@ -61,15 +62,18 @@ final class Planner {
             }
             Answer answer = null;
             String unreadable = null;
+            Span unreadableAt = Span.NONE;
             InputNotation notation = InputNotation.of(part.notation()); // an unknown name is the caller's 400
             try {
                 answer = Answer.read(part.answer(), declarations, limits, notation);
             } catch (ExpressionException e) {
                 unreadable = e.getMessage();
+                unreadableAt = e.span();
             } catch (Answer.Invalid e) {
                 unreadable = e.getMessage();
+                unreadableAt = e.span();
             }
-            plans.add(new PartPlan(wrt, wrtShape, layout, order, expected, answer, unreadable));
+            plans.add(new PartPlan(wrt, wrtShape, layout, order, expected, answer, unreadable, unreadableAt));
         }
         return plans;
     }

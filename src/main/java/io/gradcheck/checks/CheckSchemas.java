@@ -30,7 +30,9 @@ class CheckSchemas implements OpenApiCustomizer {
             "PartReport", new Doc("One part: its verdict, the shapes, the diagnosis (when not correct) and the "
                     + "evidence point by point", List.of("wrt", "layout", "order", "verdict", "points", "skippedPoints")),
             "Diagnosis", new Doc("What is wrong, in one sentence; `factor` for scaled, `wrongEntries` for "
-                    + "partially_correct, `expectedShape`/`suggestedLayout` for wrong_shape", List.of("kind", "message")),
+                    + "partially_correct, `expectedShape`/`suggestedLayout` for wrong_shape, `position` (1-based, in the "
+                    + "answer's text as sent; in the entry's own text for a JSON array) for unreadable",
+                    List.of("kind", "message")),
             "ExpressionView", new Doc("How an expression was read: its shape, canonical text and LaTeX",
                     List.of("shape", "canonical", "latex")),
             "PointEvidence", new Doc("One point: the variables' values, the reference D_v f, the answer contracted "

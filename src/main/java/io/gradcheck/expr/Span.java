@@ -19,6 +19,11 @@ public record Span(int start, int end) {
         return new Span(Math.min(start, other.start), Math.max(end, other.end));
     }
 
+    /** The same place in a longer text in which this one starts at {@code offset} (unknown stays unknown). */
+    public Span shifted(int offset) {
+        return isKnown() ? new Span(start + offset, end + offset) : this;
+    }
+
     /** 1-based position of the first character, as people count; null when unknown. */
     public Integer position() {
         return isKnown() ? start + 1 : null;

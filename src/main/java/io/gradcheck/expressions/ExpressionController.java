@@ -4,6 +4,7 @@ import io.gradcheck.check.CheckRequest;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Limits;
 import io.gradcheck.expr.parse.InputNotation;
+import io.gradcheck.expr.parse.MatrixAnswer;
 import io.gradcheck.expr.parse.ParsedExpression;
 import io.gradcheck.expr.parse.Parser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Expressions", description = "Read expressions in the notation of the lecture notes")
 class ExpressionController {
 
+    /** As many entries as an entry-wise answer of a check may have. */
+    private static final int MAX_MATRIX_ENTRIES = 100_000;
+
     private final Limits limits;
 
     /** The configured limits; the engine's defaults in a web slice test that has no core beans. */
@@ -40,7 +44,10 @@ class ExpressionController {
             description = "Returns the shape of the expression, its canonical text and its LaTeX, so that a caller "
                     + "can show \"we read your answer as …\", and the notation it was read in. The expression may "
                     + "be plain text or LaTeX (a backslash command makes it LaTeX; `notation` overrides the guess), "
-                    + "and the variables take every declaration field a check takes. An expression that cannot be read is a 400 "
+                    + "and the variables take every declaration field a check takes. A whole LaTeX matrix (\\begin{bmatrix} "
+                    + "a & b \\\\ c & d \\end{bmatrix}, pmatrix) is read entry by entry as a check reads it; an "
+                    + "error in an entry names the entry, and its position is in the whole text. "
+                    + "An expression that cannot be read is a 400 "
                     + "problem+json whose `detail` says what is wrong and whose `position` (1-based) says where.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json",
@@ -74,8 +81,15 @@ class ExpressionController {
                             + "y (2×1): the inner sizes 3 and 2 differ\", \"position\": 1}")))
     ParseResponse parse(@Valid @RequestBody ParseRequest request) {
         Declarations declarations = declarations(request.variables(), limits);
-        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits,
-                InputNotation.of(request.notation()));
+        InputNotation notation = InputNotation.of(request.notation());
+        if (notation != InputNotation.TEXT && MatrixAnswer.isMatrix(request.expression())) {
+            // a whole \begin{bmatrix} … \end{bmatrix}, as a math field sends an entry-wise answer: read as a check
+            // reads it, so the learner page's preview shows it (and an error's position in the whole text)
+            MatrixAnswer.Read m = MatrixAnswer.read(request.expression(), declarations, limits, notation,
+                    MAX_MATRIX_ENTRIES);
+            return new ParseResponse(m.shape().dims(), m.canonical(), m.latex(), InputNotation.LATEX.id());
+        }
+        ParsedExpression parsed = Parser.parse(request.expression(), declarations, limits, notation);
         return new ParseResponse(parsed.shape().dims(), parsed.canonical(), parsed.latex(), parsed.notation().id());
     }
 

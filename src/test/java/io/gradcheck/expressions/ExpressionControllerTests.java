@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.SplittableRandom;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -176,5 +179,38 @@ class ExpressionControllerTests {
             int code = parse(json).andReturn().getResponse().getStatus();
             assertThat(code).as("status for %s", text).isIn(200, 400);
         }
+    }
+
+    /** The matrix answers' table, with every variable it names declared, through the parse endpoint. */
+    private static final String MATRIX_VARS = "\"variables\": {\"x\": {\"shape\": [3]}, \"y\": {\"shape\": [3]}, "
+            + "\"w\": {\"shape\": [3]}, \"A\": {\"shape\": [3, 3]}, \"B\": {\"shape\": [3, 3]}, "
+            + "\"C\": {\"shape\": [2, 3]}, \"s\": {}, \"t\": {}, \"z\": {}}";
+
+    /** A whole LaTeX matrix (what the learner page's math field sends) is read entry by entry, as a check reads it. */
+    @Test
+    void aLatexMatrixIsReadEntryByEntry() throws Exception {
+        parse("{\"expression\": " + json("\\left(\\begin{pmatrix} 2 s & \\frac{1}{2} \\\\ t^{2} & 0 "
+                + "\\end{pmatrix}\\right)") + ", " + MATRIX_VARS + "}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shape[0]").value(2))
+                .andExpect(jsonPath("$.shape[1]").value(2))
+                .andExpect(jsonPath("$.canonical").value("[[\"2*s\", \"1/2\"], [\"t^2\", \"0\"]]"))
+                .andExpect(jsonPath("$.notation").value("latex"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.gradcheck.expr.parse.MatrixPositionTests#entryErrors")
+    void anErrorInAMatrixEntryHasItsPositionInTheWholeText(String marked, String token, String names)
+            throws Exception {
+        String sent = marked.replace("@", "");
+        parse("{\"expression\": " + json(sent) + ", " + MATRIX_VARS + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith(names)))
+                .andExpect(jsonPath("$.position").value(marked.indexOf('@') + 1));
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -190,6 +190,22 @@ class LearnerPageBrowserTests {
         shot("6-preview-error");
     }
 
+    /** A whole LaTeX matrix is previewed entry by entry; an error in an entry is placed in the whole text typed. */
+    @Test
+    void aMatrixIsPreviewedAndAnErrorInAnEntryIsPlacedInTheWholeText() throws IOException {
+        open(url("quadratic", "browser-matrix"));
+        driver.findElement(By.id("sw-0")).click();
+        WebElement box = field("Your answer");
+        box.sendKeys("\\begin{bmatrix} 2 x_1 \\\\ x_2 \\\\ x_3 \\end{bmatrix}");
+        waitForPreview("a column of 3");
+        box.clear();
+        String typed = "\\begin{bmatrix} 2 x_1 \\\\ \\frac{x_2}{2} \\\\ 3 q \\end{bmatrix}";
+        box.sendKeys(typed);
+        waitForPreview("Cannot read this yet: entry (3,1) of the matrix: unknown name `q`");
+        waitForPreview("(at character " + (typed.indexOf('q') + 1) + ")");
+        shot("11-matrix-preview-error");
+    }
+
     @Test
     void everythingWorksWithTheKeyboardAlone() throws IOException {
         open(url("quadratic", "browser-keys"));

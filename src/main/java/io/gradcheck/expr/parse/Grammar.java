@@ -24,7 +24,8 @@ final class Grammar {
         }
     }
 
-    static void check(List<Lexeme> lexemes, String source, Limits limits) {
+    /** {@code origin}: where the text starts in the text as sent, so that a position a message names points there. */
+    static void check(List<Lexeme> lexemes, String source, Limits limits, int origin) {
         if (lexemes.isEmpty()) {
             throw new ExpressionException(Kind.SYNTAX, "the expression is empty");
         }
@@ -75,7 +76,8 @@ final class Grammar {
                     Frame f = frames.pop();
                     if (!pairs(f.open().text(), l.text())) {
                         throw at(l, "this `" + l.shown(source) + "` does not close the `" + f.open().shown(source)
-                                + "` at position " + f.open().span().position() + "; close what you opened, "
+                                + "` at position " + f.open().span().shifted(origin).position()
+                                + "; close what you opened, "
                                 + "( with ), { with }, [ with ]");
                     }
                     if (f.function() != null) {

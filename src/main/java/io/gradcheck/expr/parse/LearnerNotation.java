@@ -25,15 +25,18 @@ final class LearnerNotation {
     private final String source;
     private final Limits limits;
     private final List<Lexeme> t;
+    /** Where the source starts in the text as sent: a position a message names points there. */
+    private final int origin;
 
-    private LearnerNotation(List<Lexeme> lexemes, String source, Limits limits) {
+    private LearnerNotation(List<Lexeme> lexemes, String source, Limits limits, int origin) {
         this.t = new ArrayList<>(lexemes);
         this.source = source;
         this.limits = limits;
+        this.origin = origin;
     }
 
-    static List<Lexeme> rewrite(List<Lexeme> lexemes, String source, Limits limits) {
-        LearnerNotation n = new LearnerNotation(lexemes, source, limits);
+    static List<Lexeme> rewrite(List<Lexeme> lexemes, String source, Limits limits, int origin) {
+        LearnerNotation n = new LearnerNotation(lexemes, source, limits, origin);
         n.bars();
         n.exponents();
         n.functions();
@@ -83,7 +86,8 @@ final class LearnerNotation {
             OpenBar o = open.pop();
             if (!o.bar().text().equals(l.text())) {
                 throw at(l, "this `" + l.shown(source) + "` does not match the `" + o.bar().shown(source)
-                        + "` at position " + o.bar().span().position() + "; write abs(…) or norm(…) to be clear");
+                        + "` at position " + o.bar().span().shifted(origin).position()
+                        + "; write abs(…) or norm(…) to be clear");
             }
             out.add(Lexeme.of(Lexeme.Kind.CLOSE, ")", l.span()));
             if (i + 1 < t.size() && t.get(i + 1).kind() == Lexeme.Kind.NORM_INDEX) {

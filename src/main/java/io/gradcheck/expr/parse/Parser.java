@@ -24,6 +24,27 @@ public final class Parser {
 
     /** Reads text in the given notation; a null notation is guessed from the text ({@link InputNotation#guess}). */
     public static ParsedExpression parse(String text, Declarations declarations, Limits limits, InputNotation notation) {
+        return parse(text, declarations, limits, notation, 0);
+    }
+
+    /**
+     * Reads a piece of a longer text, the piece starting at {@code origin} in it (an entry of a LaTeX matrix): an
+     * error's span, and a position its message names, point into the longer text, the text as sent.
+     */
+    static ParsedExpression parse(String text, Declarations declarations, Limits limits, InputNotation notation,
+            int origin) {
+        try {
+            return read(text, declarations, limits, notation, origin);
+        } catch (ExpressionException e) {
+            if (origin == 0) {
+                throw e;
+            }
+            throw new ExpressionException(e.kind(), e.getMessage(), e.span().shifted(origin));
+        }
+    }
+
+    private static ParsedExpression read(String text, Declarations declarations, Limits limits,
+            InputNotation notation, int origin) {
         if (text == null || text.isBlank()) {
             throw new ExpressionException(Kind.SYNTAX, "the expression is empty");
         }
@@ -34,8 +55,8 @@ public final class Parser {
         text = AsciiDigits.of(text);
         InputNotation read = notation == null ? InputNotation.guess(text) : notation;
         List<Lexeme> lexemes = Lexer.lex(text, declarations, read == InputNotation.LATEX);
-        lexemes = LearnerNotation.rewrite(lexemes, text, limits);
-        Grammar.check(lexemes, text, limits);
+        lexemes = LearnerNotation.rewrite(lexemes, text, limits, origin);
+        Grammar.check(lexemes, text, limits, origin);
         var rpn = Exp4jFrontEnd.toReversePolish(lexemes);
         TreeBuilder builder = new TreeBuilder(text, lexemes, declarations, limits);
         return new ParsedExpression(text, builder.build(rpn), declarations, builder.cost(), read);

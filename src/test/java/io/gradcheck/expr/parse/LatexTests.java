@@ -168,7 +168,8 @@ class LatexTests {
         assertThat(rows.get(1)).extracting(e -> e.text().trim()).containsExactly("-x_2", "0");
         MatrixAnswer.Entry second = rows.get(0).get(1);
         assertThat(latex.substring(second.offset()).trim()).startsWith("\\frac{1}{2}");
-        assertThat(MatrixAnswer.texts("\\left(\\begin{pmatrix} a \\\\ b \\end{pmatrix}\\right)"))
+        assertThat(MatrixAnswer.rows("\\left(\\begin{pmatrix} a \\\\ b \\end{pmatrix}\\right)"))
+                .extracting(r -> r.stream().map(e -> e.text().trim()).toList())
                 .containsExactly(List.of("a"), List.of("b"));
         assertThat(MatrixAnswer.isMatrix("x + \\begin{bmatrix} a \\end{bmatrix}")).isFalse();
         assertThat(MatrixAnswer.isMatrix("2 x")).isFalse();

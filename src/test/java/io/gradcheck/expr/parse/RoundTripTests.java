@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The service reads back what it prints: for random trees (the fuzz generator's), the LaTeX output and the
  * canonical text both read to the same tree (equal canonical text). And random LaTeX soup only ever fails
- * with a positioned expression error, quickly. Seeded, so a failure is reproducible.
+ * with a positioned expression error, quickly; so does soup inside a LaTeX matrix, its positions in the whole
+ * text. Seeded, so a failure is reproducible.
  */
 class RoundTripTests {
 
@@ -81,6 +82,38 @@ class RoundTripTests {
         assertThat(read).as("some soup is valid LaTeX").isGreaterThan(50);
     }
 
+    /** What a math field sends for an entry-wise answer: the soup as entries of a matrix, in its wrappers. */
+    private static final String[] MATRIX_SOUP = {"&", " & ", "\\\\", " \\\\ ", "\\\\\n", "{", "}", "\\&"};
+    private static final String[][] WRAPPERS = {
+        {"\\begin{bmatrix}", "\\end{bmatrix}"}, {"\\begin{pmatrix} ", " \\end{pmatrix}"},
+        {"\\left(\\begin{pmatrix}", "\\end{pmatrix}\\right)"}, {"  \\begin{bmatrix}\n", "\n\\end{bmatrix} "},
+        {"\\left[ \\begin{matrix}", "\\end{matrix} \\right]"}, {"\\begin{bmatrix}", "\\end{pmatrix}"}};
+
+    /**
+     * Matrices of LaTeX soup (≥ 20,000): read as the service reads an answer, a whole matrix entry by entry, and
+     * an error in any entry is an expression error whose position lies in the whole text as sent.
+     */
+    @Test
+    void matrixSoupFailsOnlyWithPositionsInTheWholeText() {
+        SplittableRandom random = new SplittableRandom(20261123);
+        int read = 0;
+        int matrices = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String[] wrapper = WRAPPERS[random.nextInt(WRAPPERS.length)];
+            StringBuilder text = new StringBuilder(wrapper[0]);
+            int length = 1 + random.nextInt(n % 100 == 0 ? 300 : 24);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextInt(4) == 0 ? MATRIX_SOUP[random.nextInt(MATRIX_SOUP.length)]
+                        : SOUP[random.nextInt(SOUP.length)]);
+            }
+            String sent = text.append(wrapper[1]).toString();
+            matrices += MatrixAnswer.isMatrix(sent) ? 1 : 0;
+            read += readsOrFailsClearly(sent) ? 1 : 0;
+        }
+        assertThat(matrices).as("most soups are whole matrices").isGreaterThan(10_000);
+        assertThat(read).as("some matrices are read").isGreaterThan(50);
+    }
+
     @Test
     void longAndDeepLatexIsRefusedByTheLimitsNotByTheStack() {
         assertThat(readsOrFailsClearly("\\frac{".repeat(700) + "x" + "}{2}".repeat(700))).isFalse();
@@ -93,7 +126,11 @@ class RoundTripTests {
     private static boolean readsOrFailsClearly(String text) {
         long start = System.nanoTime();
         try {
-            Parser.parse(text, VARS, Limits.DEFAULT, InputNotation.LATEX);
+            if (MatrixAnswer.isMatrix(text)) { // as a check or the parse endpoint reads it
+                MatrixAnswer.read(text, VARS, Limits.DEFAULT, InputNotation.LATEX, 100_000);
+            } else {
+                Parser.parse(text, VARS, Limits.DEFAULT, InputNotation.LATEX);
+            }
             return true;
         } catch (ExpressionException e) {
             assertThat(e.getMessage()).as("message for %s", text).isNotBlank().doesNotContain("\n")
@@ -101,6 +138,14 @@ class RoundTripTests {
             if (e.span().isKnown()) {
                 assertThat(e.span().start()).as("start for %s", text).isBetween(0, text.length());
                 assertThat(e.span().end()).as("end for %s", text).isBetween(e.span().start(), text.length());
+            }
+            if (MatrixAnswer.isMatrix(text)) {
+                // an error of a matrix is an error of its entries: placed between \begin{…} and \end, never
+                // at the entry's own offset alone (which would land in the \begin)
+                int body = text.indexOf('}', text.indexOf("\\begin")) + 1;
+                assertThat(e.span().isKnown()).as("a place for %s (%s)", text, e.getMessage()).isTrue();
+                assertThat(e.span().start()).as("start for %s (%s)", text, e.getMessage())
+                        .isBetween(body, text.lastIndexOf("\\end"));
             }
             return false;
         } catch (RuntimeException | StackOverflowError e) {
