@@ -1,0 +1,37 @@
+package io.gradcheck.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The warm start: before readiness the service has answered its own loopback checks, every one a 200. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gradcheck.warm-up.requests=27", "gradcheck.warm-up.max-time=60s",
+            "spring.datasource.url=jdbc:h2:mem:warm-up;DB_CLOSE_DELAY=-1"})
+class WarmUpTests {
+
+    @Autowired
+    WarmUp warmUp;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void everyWarmUpCheckWasAnsweredThroughTheRealEndpointBeforeTheContextWasReady() {
+        assertThat(warmUp.sent()).isEqualTo(27);
+        long counted = meters.find("gradcheck.checks").timers().stream().mapToLong(Timer::count).sum();
+        assertThat(counted).as("the warm-up went through POST /api/v1/checks").isGreaterThanOrEqualTo(27);
+        long incorrect = meters.find("gradcheck.checks").tag("verdict", "incorrect").timers().stream()
+                .mapToLong(Timer::count).sum();
+        assertThat(incorrect).as("the mix has a wrong answer (2 A x), so the diagnosis is warmed too").isPositive();
+    }
+
+    @Test
+    void everyBodyIsAValidCheck() {
+        assertThat(WarmUp.BODIES).hasSizeGreaterThan(5).allSatisfy(b -> assertThat(b).contains("\"parts\""));
+    }
+}
