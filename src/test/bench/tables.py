@@ -50,35 +50,35 @@ def peers(jmh_path, peer_path=None):
     if peer_path:
         for r in json.load(open(peer_path))["results"]:
             peer.setdefault(r["case"], {})[r["mode"]] = r["ten"]
-    print("| exercise | check, 10 points, µs median (min–max) | prepared passes, 10 points, µs | baseline µs |"
-          " check per point / baseline | prepared per point / baseline |")
-    print("|---|---|---|---|---|---|")
+    print("| exercise | check, 10 points, µs median (min–max) | check, 1 point, µs | baseline µs |"
+          " one more point, µs | one more point / baseline | check / 10 / baseline |")
+    print("|---|---|---|---|---|---|---|")
     for key, b in rows.items():
         base = b["baseline"]["median"]
-        print("| %s | %s | %s | %s | %.1f× | %.1f× |" % (key, spread(b["check"]), spread(b["preparedPasses"]),
-              fmt(base), b["check"]["median"] / 10 / base, b["preparedPasses"]["median"] / 10 / base))
+        one = b.get("checkOnePoint")
+        more = (b["check"]["median"] - one["median"]) / 9 if one else float("nan")
+        print("| %s | %s | %s | %s | %s | %.1f× | %.1f× |" % (key, spread(b["check"]), spread(one) if one else "–",
+              fmt(base), fmt(more), more / base, b["check"]["median"] / 10 / base))
     if not peer:
         return
     print()
-    print("| exercise | numpy central FD (b_fd), 10 points, µs median (min–max) | autograd jacobian (b_jac) |"
-          " torch gradcheck (a_gc) | b_fd / check | b_jac / check | a_gc / check | b_fd / prepared |"
-          " b_jac / prepared | a_gc / prepared |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| exercise | our check, 10 points, µs | numpy central FD (b_fd), µs median (min–max) |"
+          " autograd jacobian (b_jac) | torch gradcheck (a_gc) | b_fd / check (target ≥ 10×) |"
+          " check / b_jac (n = 1000: ≤ 1.0×) | a_gc / check (target ≥ 100×) |")
+    print("|---|---|---|---|---|---|---|---|")
     for key, b in rows.items():
         p = peer.get(key)
         if not p:
             continue
         ours = b["check"]["median"]
-        prep = b["preparedPasses"]["median"]
 
         def pm(mode):
             m = p[mode]
             return "%s (%s–%s)" % (fmt(m["median_us"]), fmt(m["min_us"]), fmt(m["max_us"]))
 
         fd, jac, gc = p["b_fd"]["median_us"], p["b_jac"]["median_us"], p["a_gc"]["median_us"]
-        print("| %s | %s | %s | %s | %.1f× | %.2f× | %.0f× | %.1f× | %.2f× | %.0f× |" % (
-            key, pm("b_fd"), pm("b_jac"), pm("a_gc"), fd / ours, jac / ours, gc / ours,
-            fd / prep, jac / prep, gc / prep))
+        print("| %s | %s | %s | %s | %s | %.1f× | %.2f× | %.0f× |" % (
+            key, fmt(ours), pm("b_fd"), pm("b_jac"), pm("a_gc"), fd / ours, ours / jac, gc / ours))
 
 
 if __name__ == "__main__":

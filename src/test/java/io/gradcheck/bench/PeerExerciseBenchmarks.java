@@ -112,6 +112,8 @@ public class PeerExerciseBenchmarks {
 
     private final Checker checker = new Checker(LIMITS, Checker.Defaults.STANDARD, Seeds.counting(1));
     private CheckRequest request;
+    /** The same check at one point: (check − checkOnePoint) / (POINTS − 1) is what one more point costs. */
+    private CheckRequest onePoint;
     private Prepared f;
     /** Per wrt, the answer's entries (one when it is one expression). */
     private final Map<String, List<Prepared>> answers = new LinkedHashMap<>();
@@ -139,6 +141,7 @@ public class PeerExerciseBenchmarks {
         e.answers().forEach((wrt, answer) -> parts.add(new Part(wrt, null, 1,
                 answer.startsWith("[") ? List.of(answer.substring(1, answer.length() - 1).split(",\\s*")) : answer)));
         request = new CheckRequest(e.f(), specs, null, parts, POINTS, 42L, null);
+        onePoint = new CheckRequest(e.f(), specs, null, parts, 1, 42L, null);
         CheckReport report = checker.check(request);
         if (report.verdict() != io.gradcheck.check.Verdict.CORRECT) {
             throw new IllegalStateException("the benchmark's answer must be correct: " + exercise + " " + report);
@@ -206,6 +209,11 @@ public class PeerExerciseBenchmarks {
     @Benchmark
     public CheckReport check() {
         return checker.check(request);
+    }
+
+    @Benchmark
+    public CheckReport checkOnePoint() {
+        return checker.check(onePoint);
     }
 
     @Benchmark
