@@ -8,7 +8,9 @@ peer=${PEER:-/work/shared/peers/peer_gradcheck.py}
 mkdir -p "$out"
 { date -u; uptime; nproc; java -version 2>&1 | head -1; } | tee "$out/machine.txt"
 jmh() { ./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.args="$1 -rf json -rff $out/$2.json $3"; }
-jmh "-f 1 -wi 2 -i 5 -w 1s -r 2s" peer-jmh PeerExerciseBenchmarks
+# the whole check at 10 points and at 1 (the cost of one more point), and the baseline; 10c (n = 2000) has no peer
+jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" peer-jmh \
+  'PeerExerciseBenchmarks\.(check|checkOnePoint|baseline)$'
 /usr/bin/python3 "$peer" --no-spawn --json "$out/peer.json" --md "$out/peer.md" > "$out/peer.log" 2>&1
 jmh "-f 1 -wi 2 -i 5 -w 500ms -r 500ms" primitives PrimitiveBenchmarks
 jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s" expressions ExpressionBenchmarks
