@@ -108,7 +108,7 @@ class ProblemResponses implements OpenApiCustomizer {
         }
         // a body, or a parameter that can be wrong (a query or header value, a number in the path)
         boolean canBeWrong = op.getParameters() != null && op.getParameters().stream().anyMatch(p ->
-                !"path".equals(p.getIn()) || p.getSchema() == null || !"string".equals(p.getSchema().getType()));
+                !"path".equals(p.getIn()) || !isString(p.getSchema()));
         if (op.getRequestBody() != null || canBeWrong) {
             types.add(INVALID_REQUEST);
         }
@@ -187,6 +187,12 @@ class ProblemResponses implements OpenApiCustomizer {
         SecurityRequirement instructor = new SecurityRequirement().addList(OpenApiConfig.INSTRUCTOR_KEY);
         return lms ? List.of(new SecurityRequirement().addList(OpenApiConfig.LMS_KEY), instructor)
                 : List.of(instructor);
+    }
+
+    /** OpenAPI 3.1 schemas say their type in `types`, 3.0 ones in `type`. */
+    private static boolean isString(Schema<?> schema) {
+        return schema != null && ("string".equals(schema.getType())
+                || (schema.getTypes() != null && schema.getTypes().equals(java.util.Set.of("string"))));
     }
 
     /** Success first, then the errors by status, so that a reader (and a generator) sees them in order. */

@@ -22,6 +22,8 @@ import io.gradcheck.web.Paging;
 import io.gradcheck.web.PracticeClosed;
 import io.gradcheck.web.PracticeRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -91,6 +93,9 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}")
+    @ApiResponse(responseCode = "200", description = "OK; ETag is the set's version",
+            headers = @Header(name = "ETag", description = "the set's version, e.g. \"3\": send it as If-Match",
+                    schema = @Schema(type = "string")))
     @Operation(operationId = "getProblemSet", summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
     ResponseEntity<SetView> get(@PathVariable String slug, HttpServletRequest request) {
         SetView v = view(service.get(slug));
@@ -98,6 +103,9 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}/definition")
+    @ApiResponse(responseCode = "200", description = "OK; ETag is the set's version",
+            headers = @Header(name = "ETag", description = "the set's version, e.g. \"3\": send it as If-Match",
+                    schema = @Schema(type = "string")))
     @Operation(operationId = "getProblemSetDefinition", summary = "The whole definition of a set, as PUT takes it (instructors)",
             description = "Every field of every problem (maxAttempts, transposedCredit, wrong answers, …): GET, edit, "
                     + "PUT with If-Match set to the ETag, and nothing is lost. ETag is the set's version.")
@@ -216,11 +224,14 @@ class ProblemSetController {
     @Operation(operationId = "replaceProblemSet", summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
     @ApiResponse(responseCode = "200", description = "Replaced or created; the ETag is the new version",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SetView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SetView.class)),
+            headers = @Header(name = "ETag", description = "the set's new version", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
     @ApiResponse(responseCode = "428", description = "Replacing an existing set without If-Match (version-required)")
     @ApiResponse(responseCode = "422", description = "The set fails validation (invalid-problem-set)")
     ResponseEntity<SetView> replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body,
+            @Parameter(description = "The set's ETag as read (GET …/definition); needed to replace an existing set "
+                    + "(428 without it, 412 when the set changed since), not to create one; * for any version")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         SetView v = view(service.replace(slug, body, ifMatch(ifMatch)));
         return ResponseEntity.ok().eTag(etag(v.version())).body(v);
@@ -235,7 +246,9 @@ class ProblemSetController {
     @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
     @ApiResponse(responseCode = "428", description = "No If-Match (version-required)")
     ResponseEntity<Void> delete(@PathVariable String slug,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(description = "The set's ETag as read: needed (428 without it, 412 when the set changed "
+                    + "since); * for any version") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
         service.delete(slug, ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
