@@ -127,7 +127,7 @@ class GeneratedClientTests {
                 .variables(Map.of("x", new VariableSpec().shape(List.of(3)), "y", new VariableSpec().shape(List.of(3)),
                         "s", new VariableSpec()))
                 .function("x^T y + s^2").maxAttempts(2).transposedCredit(0.5).maxScore(4.0)
-                .parts(List.of(new PartDefinition().wrt("x").layout("gradient").reference("y").weight(3.0),
+                .parts(List.of(new PartDefinition().wrt("x").layout(PartDefinition.LayoutEnum.GRADIENT).reference("y").weight(3.0),
                         new PartDefinition().wrt("s").reference("2 s").weight(1.0)));
         ProblemDefinition square = new ProblemDefinition().key("square").title("A square")
                 .statement("Differentiate $t^2$.").variables(Map.of("t", new VariableSpec()))
