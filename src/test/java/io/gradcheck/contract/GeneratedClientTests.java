@@ -230,7 +230,7 @@ class GeneratedClientTests {
                 .learnerId("canvas:999").expiresAt(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7)));
         Result answered = new LearnerPageApi(open).answerFromLearnerPage(SET, "square",
                 new AnswerRequest().answers(Map.of("t", "2 t")), link.getToken(), "page-1");
-        assertThat(answered.getVerdict()).isEqualTo("correct");
+        assertThat(answered.getVerdict()).isEqualTo(Result.VerdictEnum.CORRECT);
         File plot = new LearnerPageApi(open).plotAnswer(SET, "square", "t", "2 t", 42L);
         assertThat(Files.readString(plot.toPath())).contains("<svg");
         File page = new ErrorsApi(open).problemTypePage("attempts-exhausted");
