@@ -38,7 +38,7 @@ class CheckController {
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Check a derivative: correct, incorrect (and how), invalid or inconclusive",
+    @Operation(operationId = "checkDerivative", summary = "Check a derivative: correct, incorrect (and how), invalid or inconclusive",
             description = CheckDocs.DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json",

@@ -40,7 +40,7 @@ class ExpressionController {
     }
 
     @PostMapping(path = "/parse", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Read one expression against declared variables",
+    @Operation(operationId = "parseExpression", summary = "Read one expression against declared variables",
             description = "Returns the shape of the expression, its canonical text and its LaTeX, so that a caller "
                     + "can show \"we read your answer as …\", and the notation it was read in. The expression may "
                     + "be plain text or LaTeX (a backslash command makes it LaTeX; `notation` overrides the guess), "

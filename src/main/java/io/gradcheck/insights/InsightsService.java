@@ -1,6 +1,6 @@
 package io.gradcheck.insights;
 
-import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.insights.Insights.Mistake;
 import io.gradcheck.insights.Insights.PartInsights;
 import io.gradcheck.insights.Insights.ProblemInsights;
@@ -58,11 +58,11 @@ public class InsightsService {
     @Transactional(readOnly = true)
     public Insights of(String slug, Instant since, Instant until, int top) {
         if (since != null && until != null && !since.isBefore(until)) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "since (" + since + ") must be before until ("
+            throw new BadRequest("since (" + since + ") must be before until ("
                     + until + ")");
         }
         if (top < 1 || top > MAX_TOP) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "top must be from 1 to " + MAX_TOP);
+            throw new BadRequest("top must be from 1 to " + MAX_TOP);
         }
         SetInfo set = problems.get(slug);
         MapSqlParameterSource p = new MapSqlParameterSource("slug", slug)

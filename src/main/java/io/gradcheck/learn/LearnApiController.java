@@ -86,7 +86,7 @@ class LearnApiController {
                     + "fixes the point and the line; give the submission's seed to draw what was graded. A right "
                     + "answer draws one line twice; a wrong one two lines. Open to any client, token or not.")
     @ApiResponse(responseCode = "200", description = "An SVG document with a title, axis labels and both curves",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "No such set, problem or part",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "No plot for this answer: unreadable, of another shape, or a "

@@ -1,6 +1,6 @@
 package io.gradcheck.learn;
 
-import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.problems.ProblemSetService.StoredProblem;
@@ -111,7 +111,7 @@ class LearnService {
         }
         for (String wrt : answers.keySet()) {
             if (problem.definition().part(wrt) == null) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST, "this problem has no part for `" + wrt
+                throw new BadRequest("this problem has no part for `" + wrt
                         + "`");
             }
         }

@@ -1,6 +1,6 @@
 package io.gradcheck.learn;
 
-import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.submissions.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,12 +81,12 @@ class LinkController {
             HttpServletRequest request) {
         // refused here, before a link exists, rather than at the learner's first submission
         if (!SubmissionService.isLearnerId(body.learnerId())) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, SubmissionService.LEARNER_ID_RULE);
+            throw new BadRequest(SubmissionService.LEARNER_ID_RULE);
         }
         Instant now = clock.instant();
         if (body.expiresAt() == null || !body.expiresAt().isAfter(now)
                 || body.expiresAt().isAfter(now.plus(LONGEST))) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "expiresAt must be an instant in the next "
+            throw new BadRequest("expiresAt must be an instant in the next "
                     + LONGEST.toDays() + " days, such as " + now.plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         problems.get(slug); // 404 for an unknown set

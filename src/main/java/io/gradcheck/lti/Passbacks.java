@@ -56,7 +56,8 @@ public class Passbacks {
         return added;
     }
 
-    /** A passback as instructors see it. */
+    /** A passback as instructors see it (named in the OpenAPI document: submissions have a View too). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Passback")
     public record View(long id, long submissionId, String learnerId, String set, String problem, String status,
             double score, Double scoreSent, int tries, Instant nextTryAt, String lastError, Instant gradedAt,
             Instant sentAt, String platform) {

@@ -4,6 +4,7 @@ import io.gradcheck.problems.ProblemSetService;
 import io.gradcheck.submissions.SubmissionService.GradeRow;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,31 @@ public class GradeBook {
         this.jdbc.setFetchSize(500);  // PostgreSQL streams with a cursor only inside a transaction, hence readOnly
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    /** One learner's line of the gradebook form: points by problem key, only for problems they submitted to. */
+    public record LearnerPoints(String learnerId, Map<String, Double> points) {
+    }
+
+    /**
+     * The gradebook form, one learner at a time: the rows arrive ordered by learner, so a learner's line is
+     * complete when the next learner's first row is read. Memory holds one learner's problems, never the set's
+     * submissions or learners.
+     */
+    public void streamByLearner(String slug, Consumer<LearnerPoints> sink) {
+        String[] learner = {null};
+        Map<String, Double> points = new LinkedHashMap<>();
+        stream(slug, null, r -> {
+            if (learner[0] != null && !learner[0].equals(r.learnerId())) {
+                sink.accept(new LearnerPoints(learner[0], Map.copyOf(points)));
+                points.clear();
+            }
+            learner[0] = r.learnerId();
+            points.put(r.problem(), r.points());
+        });
+        if (learner[0] != null) {
+            sink.accept(new LearnerPoints(learner[0], Map.copyOf(points)));
+        }
     }
 
     /** Every row of the set's grade book, in learner and problem order, to {@code sink} as it is read. */

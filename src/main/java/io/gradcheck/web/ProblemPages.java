@@ -57,7 +57,11 @@ class ProblemPages {
     }
 
     @GetMapping("/problems/{slug}")
-    @Operation(summary = "The page of a problem type: what it means and what to do")
+    @Operation(operationId = "problemTypePage", summary = "The page of a problem type: what it means and what to do")
+    // a page, not JSON: documented as bytes so that a generated client hands it over as it is
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "An HTML page",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/html",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     ResponseEntity<String> page(@PathVariable String slug) {
         ProblemType type = java.util.Arrays.stream(ProblemType.values()).filter(t -> t.slug().equals(slug))
                 .findFirst().orElseThrow(() -> new NotFound("there is no problem type `" + slug

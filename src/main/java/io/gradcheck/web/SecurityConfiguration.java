@@ -49,6 +49,7 @@ class SecurityConfiguration {
             rule(HttpMethod.POST, "/api/v1/problem-sets/*/problems/*/submissions", LMS_OR_INSTRUCTOR, "submissions"),
             rule(null, "/api/v1/submissions/**", LMS_OR_INSTRUCTOR, "submissions"),
             rule(HttpMethod.GET, "/api/v1/problem-sets/*/grades", LMS_OR_INSTRUCTOR, "submissions"),
+            rule(HttpMethod.GET, "/api/v1/problem-sets/*/grades.csv", LMS_OR_INSTRUCTOR, "submissions"),
             // changing problem sets and what only teachers see
             rule(HttpMethod.POST, "/api/v1/problem-sets/*/problems/*/regrade", INSTRUCTOR, "instructor endpoints"),
             rule(HttpMethod.POST, "/api/v1/problem-sets", INSTRUCTOR, "instructor endpoints"),

@@ -46,6 +46,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/problem-sets/{slug}/problems/{key}/submissions", Access.LMS_OR_INSTRUCTOR),
             Map.entry("POST /api/v1/problem-sets/{slug}/problems/{key}/regrade", Access.INSTRUCTOR),
             Map.entry("GET /api/v1/problem-sets/{slug}/grades", Access.LMS_OR_INSTRUCTOR),
+            Map.entry("GET /api/v1/problem-sets/{slug}/grades.csv", Access.LMS_OR_INSTRUCTOR),
             Map.entry("GET /api/v1/submissions", Access.LMS_OR_INSTRUCTOR),
             Map.entry("GET /api/v1/submissions/{id}", Access.LMS_OR_INSTRUCTOR),
             Map.entry("POST /api/v1/expressions/parse", Access.OPEN),

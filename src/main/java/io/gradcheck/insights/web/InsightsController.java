@@ -1,6 +1,6 @@
 package io.gradcheck.insights.web;
 
-import io.gradcheck.check.CheckException;
+import io.gradcheck.errors.BadRequest;
 import io.gradcheck.insights.InsightLinks;
 import io.gradcheck.insights.Insights;
 import io.gradcheck.insights.InsightsService;
@@ -47,7 +47,7 @@ class InsightsController {
     }
 
     @GetMapping(path = "/api/v1/problem-sets/{slug}/insights", produces = "application/json")
-    @Operation(summary = "What the class gets wrong, per problem and part (instructors)",
+    @Operation(operationId = "getInsights", summary = "What the class gets wrong, per problem and part (instructors)",
             description = "Learners who tried, submissions, the share right at the first attempt and eventually, the "
                     + "median attempts to the first correct answer, the diagnosis kinds of answers that were not "
                     + "correct (with the constants of scaled answers and the entries of partially correct ones), and "
@@ -83,7 +83,7 @@ class InsightsController {
 
     @PostMapping("/api/v1/problem-sets/{slug}/insights/links")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a signed, expiring link to the set's insights page (instructors)",
+    @Operation(operationId = "createInsightsLink", summary = "Make a signed, expiring link to the set's insights page (instructors)",
             description = "Browsers cannot send the X-API-Key header; the link carries a token that opens only this "
                     + "set's insights page, until it expires. Treat it as a password: anyone holding it can read the "
                     + "page.",
@@ -101,7 +101,7 @@ class InsightsController {
             @Parameter(description = "How long the link works, 1 to " + MAX_LINK_HOURS + " hours")
             @RequestParam(defaultValue = "12") int hours, HttpServletRequest request) {
         if (hours < 1 || hours > MAX_LINK_HOURS) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST, "hours must be from 1 to " + MAX_LINK_HOURS);
+            throw new BadRequest("hours must be from 1 to " + MAX_LINK_HOURS);
         }
         problems.get(slug);
         InsightLinks.Issued issued = links.issue(slug, Duration.ofHours(hours));
@@ -114,7 +114,7 @@ class InsightsController {
         try {
             return value == null || value.isBlank() ? null : Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new CheckException(CheckException.Kind.BAD_REQUEST,
+            throw new BadRequest(
                     name + " must be an ISO-8601 instant such as 2026-11-22T00:00:00Z");
         }
     }

@@ -8,6 +8,8 @@ import io.gradcheck.lti.ToolKeys;
 import io.gradcheck.errors.NotFound;
 import io.gradcheck.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,8 +90,10 @@ class LtiAdminController {
     @GetMapping(path = "/api/v1/lti/passbacks", produces = "application/json")
     @Operation(operationId = "listLtiPassbacks", summary = "Grade passbacks waiting or failed (instructor key)", description = "Without status: pending "
             + "and failed ones. Each says how often it was tried, when it is tried next and the last error.")
-    List<Passbacks.View> passbacks(@RequestParam(required = false) String status, HttpServletRequest request) {
-        if (status != null && !List.of("pending", "failed", "sent").contains(status)) {
+    List<Passbacks.View> passbacks(@Parameter(description = "only passbacks in this status", schema = @Schema(
+            allowableValues = {"pending", "failed", "sent"})) @RequestParam(required = false) String status,
+            HttpServletRequest request) {
+        if (status != null && !LtiSchemas.PASSBACK_STATUSES.contains(status)) {
             throw new InvalidLtiRequest(List.of("status must be pending, failed or sent"));
         }
         return passbacks.list(status, 500);

@@ -22,6 +22,8 @@ import io.gradcheck.web.Paging;
 import io.gradcheck.web.PracticeClosed;
 import io.gradcheck.web.PracticeRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,7 +74,7 @@ class ProblemSetController {
     }
 
     @GetMapping
-    @Operation(summary = "List problem sets (paged, by slug)",
+    @Operation(operationId = "listProblemSets", summary = "List problem sets (paged, by slug)",
             description = "Instructors also see the files the last start-up import could not load.")
     @SecurityRequirement(name = "apiKey")
     SetPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
@@ -91,14 +93,20 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}")
-    @Operation(summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
+    @ApiResponse(responseCode = "200", description = "OK; ETag is the set's version",
+            headers = @Header(name = "ETag", description = "the set's version, e.g. \"3\": send it as If-Match",
+                    schema = @Schema(type = "string")))
+    @Operation(operationId = "getProblemSet", summary = "One problem set and its problems; ETag is its version (If-Match of a PUT or DELETE)")
     ResponseEntity<SetView> get(@PathVariable String slug, HttpServletRequest request) {
         SetView v = view(service.get(slug));
         return open(ResponseEntity.ok().eTag(etag(v.version())), request).body(v);
     }
 
     @GetMapping("/{slug}/definition")
-    @Operation(summary = "The whole definition of a set, as PUT takes it (instructors)",
+    @ApiResponse(responseCode = "200", description = "OK; ETag is the set's version",
+            headers = @Header(name = "ETag", description = "the set's version, e.g. \"3\": send it as If-Match",
+                    schema = @Schema(type = "string")))
+    @Operation(operationId = "getProblemSetDefinition", summary = "The whole definition of a set, as PUT takes it (instructors)",
             description = "Every field of every problem (maxAttempts, transposedCredit, wrong answers, …): GET, edit, "
                     + "PUT with If-Match set to the ETag, and nothing is lost. ETag is the set's version.")
     @SecurityRequirement(name = "apiKey")
@@ -141,7 +149,7 @@ class ProblemSetController {
     }
 
     @GetMapping("/{slug}/problems/{key}")
-    @Operation(summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
+    @Operation(operationId = "getProblem", summary = "One problem: statement, variables, parts; references, wrong answers and errata for "
             + "instructors")
     @SecurityRequirement(name = "apiKey")
     ResponseEntity<ProblemView> problem(@PathVariable String slug, @PathVariable String key,
@@ -161,7 +169,7 @@ class ProblemSetController {
     }
 
     @PostMapping("/{slug}/problems/{key}/check")
-    @Operation(summary = "Check answers to a problem with its own settings; nothing is stored",
+    @Operation(operationId = "checkProblem", summary = "Check answers to a problem with its own settings; nothing is stored",
             description = "Open to anyone when the set allows practice (403 when closed: by default for problems "
                     + "with maxAttempts), at a limited rate per client (429), with a random seed, and without the "
                     + "numbers of problems whose answer is a value. Instructors (X-API-Key) may always check, "
@@ -204,7 +212,7 @@ class ProblemSetController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a problem set (instructors)",
+    @Operation(operationId = "createProblemSet", summary = "Create a problem set (instructors)",
             description = "Validated like a file: every reference must pass its own check (else 422 with the reasons).")
     @SecurityRequirement(name = "apiKey")
     ResponseEntity<SetView> create(@RequestBody ProblemSetDefinition body) {
@@ -213,14 +221,17 @@ class ProblemSetController {
     }
 
     @PutMapping("/{slug}")
-    @Operation(summary = "Create or replace a problem set (instructors)")
+    @Operation(operationId = "replaceProblemSet", summary = "Create or replace a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
     @ApiResponse(responseCode = "200", description = "Replaced or created; the ETag is the new version",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SetView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SetView.class)),
+            headers = @Header(name = "ETag", description = "the set's new version", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
     @ApiResponse(responseCode = "428", description = "Replacing an existing set without If-Match (version-required)")
     @ApiResponse(responseCode = "422", description = "The set fails validation (invalid-problem-set)")
     ResponseEntity<SetView> replace(@PathVariable String slug, @RequestBody ProblemSetDefinition body,
+            @Parameter(description = "The set's ETag as read (GET …/definition); needed to replace an existing set "
+                    + "(428 without it, 412 when the set changed since), not to create one; * for any version")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         SetView v = view(service.replace(slug, body, ifMatch(ifMatch)));
         return ResponseEntity.ok().eTag(etag(v.version())).body(v);
@@ -228,14 +239,16 @@ class ProblemSetController {
 
     @DeleteMapping("/{slug}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a problem set (instructors)")
+    @Operation(operationId = "deleteProblemSet", summary = "Delete a problem set (instructors)")
     @SecurityRequirement(name = "apiKey")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "409", description = "The set has submissions (set-in-use)")
     @ApiResponse(responseCode = "412", description = "If-Match is not the current version (stale-version)")
     @ApiResponse(responseCode = "428", description = "No If-Match (version-required)")
     ResponseEntity<Void> delete(@PathVariable String slug,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(description = "The set's ETag as read: needed (428 without it, 412 when the set changed "
+                    + "since); * for any version") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
         service.delete(slug, ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }

@@ -9,7 +9,9 @@ import io.gradcheck.submissions.SubmissionService.View;
 import io.gradcheck.web.AnswerBounds;
 import io.gradcheck.web.CheckAdmission;
 import io.gradcheck.web.Paging;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -72,7 +74,7 @@ class SubmissionController {
 
     @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/submissions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Submit a learner's answer (LMS or instructor key)",
+    @Operation(operationId = "submitAnswer", summary = "Submit a learner's answer (LMS or instructor key)",
             description = "Grades with the problem's own settings and a fresh seed, stores the submission and returns "
                     + "it with 201 once the row is committed. A retry with the same Idempotency-Key returns the first "
                     + "result and stores nothing. An unreadable answer is stored too, scored 0.",
@@ -96,13 +98,13 @@ class SubmissionController {
     }
 
     @GetMapping("/api/v1/submissions/{id}")
-    @Operation(summary = "One submission, with its earlier gradings if it was regraded")
+    @Operation(operationId = "getSubmission", summary = "One submission, with its earlier gradings if it was regraded")
     View get(@PathVariable long id) {
         return service.get(id);
     }
 
     @GetMapping("/api/v1/submissions")
-    @Operation(summary = "Submissions, newest first, filtered by learner, set, problem and time (paged)")
+    @Operation(operationId = "searchSubmissions", summary = "Submissions, newest first, filtered by learner, set, problem and time (paged)")
     SubmissionPage search(@RequestParam(required = false) String learnerId, @RequestParam(required = false) String set,
             @RequestParam(required = false) String problem, @RequestParam(required = false) String since,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -120,7 +122,7 @@ class SubmissionController {
     }
 
     @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "application/json")
-    @Operation(summary = "The grade book: one row per learner and problem (JSON, or CSV with Accept: text/csv)",
+    @Operation(operationId = "gradeBook", summary = "The grade book: one row per learner and problem (JSON; CSV: gradeBookCsv)",
             description = "Aggregated by the database and streamed row by row, whatever the number of submissions.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = GradeRow.class))))
@@ -139,17 +141,40 @@ class SubmissionController {
         out.write(']');
     }
 
-    @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "text/csv")
-    void gradesCsv(@PathVariable String slug, HttpServletResponse response)
-            throws IOException {
-        problemSets.get(slug);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-grades.csv\"");
+    @GetMapping(path = "/api/v1/problem-sets/{slug}/grades.csv", produces = "text/csv")
+    @Operation(operationId = "gradeBookCsv", summary = "The grade book as CSV: long (one row per learner and problem) "
+            + "or gradebook (one row per learner, one column per problem, points)",
+            description = "RFC 4180, UTF-8, numbers with a dot, learner ids as given. `form=long` (the default) has "
+                    + "the JSON grade book's columns: learner_id, problem, attempts, best_score, latest_score, "
+                    + "latest_at, max_score, points. `form=gradebook` is what a gradebook imports: learner_id, one "
+                    + "column per problem of the set (its key) holding the points (best score × maxScore; empty "
+                    + "where nothing was submitted), then total. The same as GET …/grades with Accept: text/csv. "
+                    + "Streamed from the database, whatever the number of submissions.")
+    @ApiResponse(responseCode = "200", description = "The CSV (Content-Disposition names a file)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    void gradeBookCsv(@PathVariable String slug,
+            @Parameter(description = "long (default) or gradebook", schema = @Schema(allowableValues = {"long",
+                    "gradebook"}, defaultValue = "long")) @RequestParam(defaultValue = "long") String form,
+            HttpServletResponse response) throws IOException {
+        GradeBookCsv.Form f = GradeBookCsv.Form.of(form);
+        var set = problemSets.get(slug);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug
+                + (f == GradeBookCsv.Form.GRADEBOOK ? "-gradebook" : "-grades") + ".csv\"");
         response.setContentType("text/csv; charset=utf-8");
         Writer out = response.getWriter();
-        out.write("learner_id,problem,attempts,best_score,latest_score,latest_at,max_score,points\r\n");
-        gradeBook.stream(slug, r -> write(out, Csv.field(r.learnerId()) + ',' + Csv.field(r.problem()) + ','
-                + r.attempts() + ',' + r.bestScore() + ',' + r.latestScore() + ',' + r.latestAt() + ',' + r.maxScore() + ','
-                + r.points() + "\r\n"));
+        if (f == GradeBookCsv.Form.GRADEBOOK) {
+            GradeBookCsv.writeGradebook(set.problems(), sink -> gradeBook.streamByLearner(slug, sink), out);
+        } else {
+            GradeBookCsv.writeLong(sink -> gradeBook.stream(slug, sink), out);
+        }
+    }
+
+    /** What callers of …/grades with Accept: text/csv have always had; documented once, as gradeBookCsv. */
+    @Hidden
+    @GetMapping(path = "/api/v1/problem-sets/{slug}/grades", produces = "text/csv")
+    void gradesCsv(@PathVariable String slug, @RequestParam(defaultValue = "long") String form,
+            HttpServletResponse response) throws IOException {
+        gradeBookCsv(slug, form, response);
     }
 
     private static void write(Writer out, String text) {
@@ -161,19 +186,13 @@ class SubmissionController {
     }
 
     @PostMapping("/api/v1/problem-sets/{slug}/problems/{key}/regrade")
-    @Operation(summary = "Regrade every stored submission of a problem after it was corrected (instructors)",
+    @Operation(operationId = "regradeProblem", summary = "Regrade every stored submission of a problem after it was corrected (instructors)",
             description = "Each submission keeps its earlier result in its history (GET /api/v1/submissions/{id}).")
-    Map<String, Object> regrade(@PathVariable String slug, @PathVariable String key) {
-        return Map.of("regraded", service.regrade(slug, key));
+    Regraded regrade(@PathVariable String slug, @PathVariable String key) {
+        return new Regraded(service.regrade(slug, key));
     }
 
-    /** RFC 4180 fields: quoted when they hold a comma, a quote or a line break. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static String field(String s) {
-            return s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-        }
+    /** @param regraded how many stored submissions were graded again */
+    record Regraded(int regraded) {
     }
 }
