@@ -72,7 +72,7 @@ class CheckController {
         String outcome = "error";
         try {
             RequestBounds.check(request);
-            CheckReport report = admission.admit(() -> checker.check(request));
+            CheckReport report = admission.admit(deadline -> checker.check(request, deadline));
             outcome = report.verdict().text();
             return report;
         } finally {

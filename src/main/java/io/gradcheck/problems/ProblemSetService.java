@@ -2,6 +2,7 @@ package io.gradcheck.problems;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.expr.Deadline;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
 import io.gradcheck.errors.ProblemType;
@@ -178,8 +179,8 @@ public class ProblemSetService {
     }
 
     /** Checks answers against a stored problem with its own settings; nothing is persisted. */
-    public CheckReport check(StoredProblem problem, Map<String, Object> answers, Long seed) {
-        return checker.check(problem.definition().toCheck(answers, seed));
+    public CheckReport check(StoredProblem problem, Map<String, Object> answers, Long seed, Deadline deadline) {
+        return checker.check(problem.definition().toCheck(answers, seed), deadline);
     }
 
     /** A problem as stored: its id and version (what a submission records), its definition, and whether its
