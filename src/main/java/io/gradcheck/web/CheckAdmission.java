@@ -3,9 +3,13 @@ package io.gradcheck.web;
 import io.gradcheck.check.Checker;
 import io.gradcheck.expr.Deadline;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,6 +38,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class CheckAdmission implements DisposableBean {
 
     static final long PROBE_INTERVAL_MS = 100;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -41,6 +46,9 @@ public class CheckAdmission implements DisposableBean {
     private final HttpLimits limits;
     private final Checker checker;
     private final Counter cancelled;
+    private final Timer cpu;
+    private final DistributionSummary allocated;
+    private volatile Cost last = new Cost(0, 0);
     private final Map<ClientConnection, Deadline> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "check-disconnect-watcher");
@@ -52,9 +60,13 @@ public class CheckAdmission implements DisposableBean {
         this.limits = limits;
         this.slots = new Semaphore(limits.concurrentChecks(), true);
         this.checker = checker.getIfAvailable(Checker::new);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.cancelled = Counter.builder("gradcheck.checks.cancelled")
-                .description("checks stopped because their client disconnected")
-                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
+                .description("checks stopped because their client disconnected").register(registry);
+        this.cpu = Timer.builder("gradcheck.checks.cpu").description("CPU time of each admitted check's thread")
+                .register(registry);
+        this.allocated = DistributionSummary.builder("gradcheck.checks.allocated").baseUnit("bytes")
+                .description("bytes allocated by each admitted check's thread").register(registry);
         watcher.scheduleWithFixedDelay(this::probe, PROBE_INTERVAL_MS, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -64,6 +76,8 @@ public class CheckAdmission implements DisposableBean {
             queue();
         }
         running.incrementAndGet();
+        long cpuBefore = threadCpu();
+        long allocatedBefore = threadAllocated();
         Deadline deadline = checker.deadline();
         ClientConnection connection = currentConnection();
         if (connection != null) {
@@ -76,9 +90,32 @@ public class CheckAdmission implements DisposableBean {
                 watched.remove(connection);
                 connection.release();
             }
+            last = new Cost(threadCpu() - cpuBefore, threadAllocated() - allocatedBefore);
+            cpu.record(last.cpuNanos(), TimeUnit.NANOSECONDS);
+            allocated.record(last.allocatedBytes());
             running.decrementAndGet();
             slots.release();
         }
+    }
+
+    /**
+     * What the last admitted check cost its thread: CPU time, and bytes allocated (an upper bound of the heap it
+     * could hold). Recorded for every check as gradcheck.checks.cpu and gradcheck.checks.allocated.
+     */
+    public record Cost(long cpuNanos, long allocatedBytes) {
+    }
+
+    public Cost lastCost() {
+        return last;
+    }
+
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
+
+    private static long threadAllocated() {
+        return THREADS instanceof com.sun.management.ThreadMXBean hotspot
+                ? hotspot.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
     }
 
     /** Checks running now. */
