@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gradcheck.security.instructor-keys=abuse")
-class AbuseTests {
+public class AbuseTests {
 
     /**
      * The stated bound: what one abusive check may allocate (most of it garbage at once: sum(kron(A, A)) with a
@@ -42,10 +42,10 @@ class AbuseTests {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One abusive request: what it asks, and the status it must get. */
-    record Abuse(String name, String path, String body, int status, String type) {
+    public record Abuse(String name, String path, String body, int status, String type) {
     }
 
-    static List<Abuse> abuses() {
+    public static List<Abuse> abuses() {
         List<Abuse> all = new ArrayList<>();
         StringBuilder unused = new StringBuilder("{\"function\": \"x^2\", \"variables\": {\"x\": {}");
         for (int i = 0; i < 300; i++) {
