@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  * Run: {@code ./mvnw -o package -DskipTests} then
  * {@code ./mvnw -o -Pbench test-compile exec:exec -Dbench.main=io.gradcheck.bench.AbuseBench
- * -Dbench.args="target/gradcheck-0.1.0-SNAPSHOT.jar 100000"}.
+ * -Dbench.args="target/gradcheck-0.1.0-SNAPSHOT.jar 100000"}; further arguments are server settings, e.g.
+ * {@code --gradcheck.checks.work-budget=1000000000000} so that only the deadline (or a disconnect) stops a check.
  */
 public final class AbuseBench {
 
@@ -76,6 +77,7 @@ public final class AbuseBench {
                 "--gradcheck.security.instructor-keys=fuzz",
                 // the fuzz reaches the checker on open practice checks too, not only their rate limit's 429
                 "--gradcheck.http.practice-checks-per-minute=100000000"));
+        command.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length)); // more server settings
         System.out.println("server: " + String.join(" ", command));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile()).start();
@@ -89,6 +91,7 @@ public final class AbuseBench {
                     loadAverage(), bench.maxHeapKb / 1024);
             bench.abuse();
             bench.slowBodies(250);
+            bench.disconnect();
             sampler.interrupt();
             System.out.printf("end %s, load average %s%nheap used, max over the run: %d MB (-Xmx in %s)%n",
                     Instant.now(), loadAverage(), bench.maxHeapKb / 1024, flags);
@@ -339,6 +342,31 @@ public final class AbuseBench {
     private static String type(String body) {
         int at = body.indexOf("/problems/");
         return at < 0 ? "" : body.substring(at, Math.max(at, body.indexOf('"', at)));
+    }
+
+    /**
+     * An expensive check (det of a 100 × 100 matrix, a wrong answer) whose client closes after a second: the
+     * server's CPU in the two seconds after the close shows whether the check went on. Meaningful when the work
+     * budget is raised (3rd argument on), so that the check would otherwise run to its deadline.
+     */
+    private void disconnect() throws Exception {
+        String body = "{\"function\": \"det(X)\", \"variables\": {\"X\": {\"shape\": [100, 100]}}, \"parts\": "
+                + "[{\"wrt\": \"X\", \"answer\": \"inv(X)\"}], \"seed\": 1}";
+        long cpu = serverCpuNanos();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            s.getOutputStream().write(("POST /api/v1/checks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(json);
+            s.getOutputStream().flush();
+            Thread.sleep(1000); // a benchmark's fixed window, not a test's synchronization
+        }
+        long beforeClose = serverCpuNanos() - cpu;
+        long closed = serverCpuNanos();
+        Thread.sleep(2000);
+        System.out.printf("  an expensive check whose client closes after 1 s: %.0f ms server CPU in that second, "
+                + "%.0f ms in the 2 s after the close%n", beforeClose / 1e6, (serverCpuNanos() - closed) / 1e6);
     }
 
     /** n connections that send headers and one byte of a 100-byte body, then nothing; normal checks meanwhile. */
