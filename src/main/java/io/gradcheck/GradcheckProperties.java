@@ -24,12 +24,22 @@ public record GradcheckProperties(Security security, ProblemSets problemSets, En
         security = security == null ? new Security(List.of(), List.of()) : security;
         problemSets = problemSets == null ? new ProblemSets("problem-sets") : problemSets;
         engine = engine == null ? new Engine(null, null, null, null, null, null) : engine;
-        checks = checks == null ? new Checks(null, null, null, null, null) : checks;
+        checks = checks == null ? new Checks(null, null, null, null, null, null, null) : checks;
     }
 
     /** Keys and the problem-set folder; the engine and checks at their defaults (tests, tools). */
     public GradcheckProperties(Security security, ProblemSets problemSets) {
         this(security, problemSets, null, null);
+    }
+
+    /** Declared entries in all, then drawn numbers: each unset one derived from the engine's max-entries. */
+    public long maxDeclaredEntries() {
+        return checks.maxDeclaredEntries() != null ? checks.maxDeclaredEntries() : engine.limits().maxEntries();
+    }
+
+    public long maxDrawnNumbers() {
+        return checks.maxDrawnNumbers() != null ? checks.maxDrawnNumbers()
+                : Checker.DEFAULT_POINTS * maxDeclaredEntries();
     }
 
     public record Security(List<String> instructorKeys, List<String> lmsKeys) {
@@ -61,8 +71,13 @@ public record GradcheckProperties(Security security, ProblemSets problemSets, En
      *
      * @param workBudget estimated operations one check may spend (gradcheck.checks.work-budget)
      * @param deadline   the time after which a running check is stopped (gradcheck.checks.deadline, e.g. 5s)
+     * @param maxDeclaredEntries entries of all the variables one request declares (default: the engine's
+     *                   max-entries, so that raising one tensor's limit lets such a tensor be declared)
+     * @param maxDrawnNumbers declared entries × points (default: 8 × max-declared-entries, 8 being the default
+     *                   number of points)
      */
-    public record Checks(Integer points, Double rtol, Double atol, Long workBudget, Duration deadline) {
+    public record Checks(Integer points, Double rtol, Double atol, Long workBudget, Duration deadline,
+            Long maxDeclaredEntries, Long maxDrawnNumbers) {
 
         public Checker.Bounds bounds() {
             Checker.Bounds d = Checker.Bounds.STANDARD;

@@ -79,7 +79,12 @@ public final class Checker {
 
     /** Runs a check under the configured work budget and a deadline that starts now. */
     public CheckReport check(CheckRequest request) {
-        return check(request, Deadline.after(bounds.deadline(), nanoClock));
+        return check(request, deadline());
+    }
+
+    /** The configured deadline, starting now: for a caller that may cancel it (its client went away). */
+    public Deadline deadline() {
+        return Deadline.after(bounds.deadline(), nanoClock);
     }
 
     /**

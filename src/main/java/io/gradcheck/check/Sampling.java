@@ -30,6 +30,7 @@ final class Sampling {
     private int drawn;
     private int rejected;
     private int undefined;
+    private int overflowed;
     private int kinks;
 
     /**
@@ -84,6 +85,9 @@ final class Sampling {
             }
             if (!defined) {
                 undefined++;
+                if (overflows(at.value())) {
+                    overflowed++;
+                }
                 continue;
             }
             if (found.size() < parts.size()) {
@@ -98,6 +102,12 @@ final class Sampling {
             throw new CheckException(CheckException.Kind.QUESTION, "no sampled point satisfies the constraints ("
                     + drawn + " tried): check them and the variables' domains");
         }
+        if (valid() == 0 && overflowed > 0 && overflowed == undefined && undefined + rejected == drawn) {
+            // det of a 300 × 300 matrix once got "the domain looks empty": it is defined, but beyond doubles
+            throw new CheckException(CheckException.Kind.QUESTION, "the function's value overflows (is ±infinite, "
+                    + "beyond about 1.8e308) at every sampled point (" + drawn + " tried): draw the variables from "
+                    + "a smaller domain, or use smaller sizes");
+        }
         if (valid() == 0 && undefined + rejected == drawn) {
             throw new CheckException(CheckException.Kind.QUESTION, "the function is undefined at every sampled point ("
                     + drawn + " tried): the domain looks empty; give the variables a domain where it is defined");
@@ -110,6 +120,18 @@ final class Sampling {
             return Reference.CrossCheck.ALWAYS;
         }
         return smoothness == Smoothness.Kind.ANALYTIC ? Reference.CrossCheck.NEVER : Reference.CrossCheck.IF_STEEP;
+    }
+
+    /** Infinite but not NaN: a value too large for a double, not a point outside the function's domain. */
+    private static boolean overflows(Tensor value) {
+        boolean infinite = false;
+        for (double d : value.data()) {
+            if (Double.isNaN(d)) {
+                return false;
+            }
+            infinite |= Double.isInfinite(d);
+        }
+        return infinite;
     }
 
     private boolean satisfiesConstraints(Map<String, Tensor> point) {

@@ -1,5 +1,6 @@
 package io.gradcheck.checks;
 
+import io.gradcheck.GradcheckProperties;
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.Checker;
@@ -29,10 +30,14 @@ class CheckController {
     private final Checker checker;
     private final MeterRegistry meters;
     private final CheckAdmission admission;
+    private final RequestBounds bounds;
 
     /** The configured checker; the engine's defaults in a web slice test that has no core beans. */
-    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters, CheckAdmission admission) {
+    CheckController(ObjectProvider<Checker> checker, ObjectProvider<MeterRegistry> meters, CheckAdmission admission,
+            ObjectProvider<GradcheckProperties> properties) {
         this.checker = checker.getIfAvailable(Checker::new);
+        this.bounds = properties.getIfAvailable() == null ? RequestBounds.STANDARD
+                : RequestBounds.of(properties.getIfAvailable());
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.admission = admission;
     }
@@ -71,8 +76,8 @@ class CheckController {
         long start = System.nanoTime();
         String outcome = "error";
         try {
-            RequestBounds.check(request);
-            CheckReport report = admission.admit(() -> checker.check(request));
+            bounds.check(request);
+            CheckReport report = admission.admit(deadline -> checker.check(request, deadline));
             outcome = report.verdict().text();
             return report;
         } finally {

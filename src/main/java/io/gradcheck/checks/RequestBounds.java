@@ -1,5 +1,6 @@
 package io.gradcheck.checks;
 
+import io.gradcheck.GradcheckProperties;
 import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.CheckRequest.VariableSpec;
@@ -11,22 +12,37 @@ import java.util.Map;
 /**
  * What a stateless check may declare, refused before any work (issue 15): a 9.9 KB request declaring 300 unused
  * 1000×1000 matrices exhausted a 6 GB heap, because every declared variable is drawn at every point. These bounds
- * are on the request as sent; the work budget and deadline inside the check are check/'s (docs/limits.md).
+ * are on the request as sent (the entry bounds follow the configuration: {@link #of}); the work budget and deadline inside the check are check/'s (docs/limits.md).
  * Each refusal names the limit and its value.
  */
 final class RequestBounds {
 
     static final int MAX_VARIABLES = 50;
-    static final long MAX_TOTAL_ENTRIES = 1_000_000;
-    static final long MAX_ENTRIES_TIMES_POINTS = 8_000_000;
     static final int MAX_PARTS = 20;
     static final int MAX_CONSTRAINTS = 20;
     static final double MAX_DOMAIN = 1e12;
 
-    private RequestBounds() {
+    /** Under the default settings: 1,000,000 declared entries (the engine's max-entries), 8,000,000 drawn. */
+    static final RequestBounds STANDARD = of(new GradcheckProperties(null, null));
+
+    private final long maxTotalEntries;
+    private final long maxEntriesTimesPoints;
+
+    private RequestBounds(long maxTotalEntries, long maxEntriesTimesPoints) {
+        this.maxTotalEntries = maxTotalEntries;
+        this.maxEntriesTimesPoints = maxEntriesTimesPoints;
     }
 
-    static void check(CheckRequest request) {
+    /**
+     * Tied to the configuration: the declared entries follow gradcheck.checks.max-declared-entries, by default
+     * the engine's max-entries (raising it for one large tensor raises what may be declared); the drawn numbers
+     * gradcheck.checks.max-drawn-numbers, by default 8 × that.
+     */
+    static RequestBounds of(GradcheckProperties properties) {
+        return new RequestBounds(properties.maxDeclaredEntries(), properties.maxDrawnNumbers());
+    }
+
+    void check(CheckRequest request) {
         Map<String, VariableSpec> variables = request.variables() == null ? Map.of() : request.variables();
         if (variables.size() > MAX_VARIABLES) {
             throw new OverLimit("too-many-variables", MAX_VARIABLES,
@@ -41,14 +57,14 @@ final class RequestBounds {
             total = Math.min(Long.MAX_VALUE / 2, total + entries(spec.shape()));
             domain(v.getKey(), spec.domain());
         }
-        if (total > MAX_TOTAL_ENTRIES) {
-            throw new OverLimit("too-many-entries", MAX_TOTAL_ENTRIES, "the declared variables have " + total
-                    + " entries in all; the limit is " + MAX_TOTAL_ENTRIES + " (declare only what the function uses)");
+        if (total > maxTotalEntries) {
+            throw new OverLimit("too-many-entries", maxTotalEntries, "the declared variables have " + total
+                    + " entries in all; the limit is " + maxTotalEntries + " (declare only what the function uses)");
         }
         int points = request.points() == null ? 8 : request.points();
-        if (points > 0 && total * points > MAX_ENTRIES_TIMES_POINTS) {
-            throw new OverLimit("too-many-drawn-numbers", MAX_ENTRIES_TIMES_POINTS, "the declared variables (" + total + " entries) times " + points + " points is "
-                    + total * points + " drawn numbers; the limit is " + MAX_ENTRIES_TIMES_POINTS + ": use fewer "
+        if (points > 0 && total * points > maxEntriesTimesPoints) {
+            throw new OverLimit("too-many-drawn-numbers", maxEntriesTimesPoints, "the declared variables (" + total + " entries) times " + points + " points is "
+                    + total * points + " drawn numbers; the limit is " + maxEntriesTimesPoints + ": use fewer "
                     + "points or smaller variables");
         }
         List<CheckRequest.Part> parts = request.parts() == null ? List.of() : request.parts();

@@ -8,6 +8,7 @@ import io.gradcheck.submissions.GradeBook;
 import io.gradcheck.submissions.Grading;
 import io.gradcheck.submissions.SubmissionService;
 import io.gradcheck.submissions.SubmissionService.View;
+import io.gradcheck.web.CheckAdmission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,12 @@ class LearnService {
     private final ProblemSetService problems;
     private final SubmissionService submissions;
     private final GradeBook gradeBook;
+    private final CheckAdmission admission;
 
-    LearnService(ProblemSetService problems, SubmissionService submissions, GradeBook gradeBook) {
+    LearnService(ProblemSetService problems, SubmissionService submissions, GradeBook gradeBook,
+            CheckAdmission admission) {
         this.gradeBook = gradeBook;
+        this.admission = admission;
         this.problems = problems;
         this.submissions = submissions;
     }
@@ -82,11 +86,13 @@ class LearnService {
         requireEveryPart(problem, answers);
         Integer max = problem.definition().maxAttempts();
         if (learner == null) {
-            CheckReport report = problems.check(problem, answers, null);
+            // through the door like every check: a slot, a deadline, stopped if the learner's browser goes away
+            CheckReport report = admission.admit(deadline -> problems.check(problem, answers, null, deadline));
             Grading g = Grading.of(problem.definition(), report);
             return new Result(true, g.verdict().text(), g.score(), g.parts(), 0, max, g.seed(), List.of());
         }
-        View v = submissions.submit(set, key, learner.learnerId(), answers, idempotencyKey);
+        View v = admission.admit(deadline -> submissions.submit(set, key, learner.learnerId(), answers,
+                idempotencyKey, deadline));
         List<Attempt> history = history(set, key, learner.learnerId());
         int used = history.isEmpty() ? v.attempt() : Math.max(v.attempt(), history.get(0).attempt());
         return new Result(false, v.verdict(), v.score(), v.parts(), used,

@@ -2,6 +2,7 @@ package io.gradcheck.problems;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.expr.Deadline;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
 import io.gradcheck.errors.ProblemType;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -41,26 +43,41 @@ public class ProblemSetService {
         this.clock = clock;
     }
 
-    /** Imports a file's set: skipped when its content hash is unchanged, otherwise validated and upserted. */
-    @Transactional
+    /**
+     * Imports a file's set: skipped when its content hash is unchanged, otherwise validated and upserted, by the
+     * same path as an upload (validation before the write's transaction, {@link #validateThenWrite}).
+     */
     public boolean importFile(ProblemSetDefinition definition, String hash) {
-        ProblemSet existing = sets.findBySlug(definition.slug()).orElse(null);
-        if (existing != null && hash.equals(existing.contentHash())) {
+        if (transactions.execute(tx -> unchanged(definition.slug(), hash))) {
             return false;
         }
-        validator.validate(definition);
-        store(existing != null ? existing : new ProblemSet(definition.slug()), definition, ProblemSet.Origin.FILE, hash);
-        return true;
+        return validateThenWrite(definition, () -> {
+            if (unchanged(definition.slug(), hash)) { // another replica stored it during our validation
+                return false;
+            }
+            ProblemSet set = sets.findBySlug(definition.slug()).orElseGet(() -> new ProblemSet(definition.slug()));
+            store(set, definition, ProblemSet.Origin.FILE, hash);
+            return true;
+        });
+    }
+
+    private boolean unchanged(String slug, String hash) {
+        return sets.findBySlug(slug).map(existing -> hash.equals(existing.contentHash())).orElse(false);
     }
 
     /**
-     * Validation runs real checks (seconds for a large set): it runs before the transaction, which then holds a
-     * connection only for the short write. (Ten slow uploads inside their transactions once took the pool from
-     * every learner for two minutes.)
+     * The one way a set is written (start-up import, create, replace). Validation runs real checks (seconds for
+     * a large set): it runs before the transaction, holding no connection, and the transaction then holds one
+     * only for the short write. (Ten slow uploads inside their transactions once took the pool from every
+     * learner for two minutes; the start-up import did the same to requests arriving while it ran.)
      */
-    public SetInfo create(ProblemSetDefinition definition) {
+    private <T> T validateThenWrite(ProblemSetDefinition definition, Supplier<T> write) {
         validator.validate(definition);
-        return transactions.execute(tx -> {
+        return transactions.execute(tx -> write.get());
+    }
+
+    public SetInfo create(ProblemSetDefinition definition) {
+        return validateThenWrite(definition, () -> {
             if (sets.findBySlug(definition.slug()).isPresent()) {
                 throw new Conflict("a problem set with slug `" + definition.slug() + "` exists; PUT to replace it");
             }
@@ -82,8 +99,7 @@ public class ProblemSetService {
             throw new Conflict("the body's slug `" + definition.slug() + "` differs from the path's `" + slug + "`");
         }
         sets.findBySlug(slug).ifPresent(existing -> precondition(existing, ifMatch));
-        validator.validate(definition);
-        return transactions.execute(tx -> {
+        return validateThenWrite(definition, () -> {
             // checked again in the write's transaction: another edit may have landed during the validation
             sets.findBySlug(slug).ifPresent(existing -> precondition(existing, ifMatch));
             ProblemSet set = sets.findBySlug(slug).orElseGet(() -> new ProblemSet(slug));
@@ -178,8 +194,8 @@ public class ProblemSetService {
     }
 
     /** Checks answers against a stored problem with its own settings; nothing is persisted. */
-    public CheckReport check(StoredProblem problem, Map<String, Object> answers, Long seed) {
-        return checker.check(problem.definition().toCheck(answers, seed));
+    public CheckReport check(StoredProblem problem, Map<String, Object> answers, Long seed, Deadline deadline) {
+        return checker.check(problem.definition().toCheck(answers, seed), deadline);
     }
 
     /** A problem as stored: its id and version (what a submission records), its definition, and whether its

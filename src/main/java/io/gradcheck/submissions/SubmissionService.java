@@ -2,6 +2,7 @@ package io.gradcheck.submissions;
 
 import io.gradcheck.check.CheckReport;
 import io.gradcheck.check.Checker;
+import io.gradcheck.expr.Deadline;
 import io.gradcheck.errors.BadRequest;
 import io.gradcheck.errors.Conflict;
 import io.gradcheck.errors.NotFound;
@@ -84,6 +85,12 @@ public class SubmissionService {
 
     /** @param given answers by wrt; the key "" is a lone answer (problems/Answers, the rule checks use too) */
     public View submit(String slug, String key, String learnerId, Map<String, Object> given, String idempotencyKey) {
+        return submit(slug, key, learnerId, given, idempotencyKey, checker.deadline());
+    }
+
+    /** @param deadline stops the grading (nothing is stored) when it passes or the client goes away */
+    public View submit(String slug, String key, String learnerId, Map<String, Object> given, String idempotencyKey,
+            Deadline deadline) {
         if (!isLearnerId(learnerId)) {
             throw new BadRequest(LEARNER_ID_RULE);
         }
@@ -104,7 +111,7 @@ public class SubmissionService {
             throw tooMany(max);
         }
         long seed = checker.nextSeed();
-        CheckReport report = checker.check(problem.definition().toCheck(answers, seed));
+        CheckReport report = checker.check(problem.definition().toCheck(answers, seed), deadline);
         Grading grading = Grading.of(problem.definition(), report);
         String answersJson = json.writeValueAsString(answers);
         if (answersJson.length() > MAX_ANSWERS_LENGTH) {

@@ -38,6 +38,9 @@ class BodyReader extends OncePerRequestFilter {
 
     private static final int CHUNK = 8192;
 
+    /** Set on a request whose body was read here, whole: its connection may be probed (ClientConnection). */
+    static final String READ_ASYNC = BodyReader.class.getName() + ".read";
+
     private final HttpLimits limits;
 
     BodyReader(HttpLimits limits) {
@@ -123,6 +126,7 @@ class BodyReader extends OncePerRequestFilter {
             public void onAllDataRead() {
                 if (settled.compareAndSet(false, true)) {
                     buffered.body = body.toByteArray();
+                    request.setAttribute(READ_ASYNC, Boolean.TRUE);
                     async.dispatch();
                 }
             }

@@ -9,13 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The HTTP server's own guards: problem+json for the container's errors, and the body reader. */
+/**
+ * The HTTP server's own guards: problem+json for the container's errors, the body reader, and each request's
+ * connection where a running check can probe it (ClientConnection).
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpServerConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorValve() {
         return factory -> factory.addContextCustomizers(context -> {
+            context.getPipeline().addValve(new ClientConnection.Valve());
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemJsonErrorValve.class.getName());
             }

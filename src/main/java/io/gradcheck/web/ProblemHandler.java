@@ -144,6 +144,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + "does not accept; send a plain path and a JSON body with Content-Type: application/json");
     }
 
+    /**
+     * A form body (application/x-www-form-urlencoded) that Tomcat cannot decode (bad %-escapes, bytes not in its
+     * charset), read as parameters when a JSON endpoint looks for its body: found by the abuse benchmark's fuzz.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodableForm(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(ProblemType.BAD_HTTP_REQUEST, "the form body could not be decoded (a bad %-escape or a byte "
+                + "outside its charset); send a JSON body with Content-Type: application/json");
+    }
+
     /** Too many checks at once (CheckAdmission): refused before any work, with when to come back. */
     @ExceptionHandler(Overloaded.class)
     ResponseEntity<ProblemDetail> overloaded(Overloaded e) {

@@ -3,15 +3,25 @@ package io.gradcheck.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradcheck.GradcheckProperties;
+import io.gradcheck.check.Checker;
+import io.gradcheck.check.Seeds;
+import io.gradcheck.expr.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The start-up import against the real (H2) database and Flyway schema. */
 @SpringBootTest
@@ -117,6 +127,45 @@ class ProblemSetImportTests {
         }
         assertThat(rows()).containsExactly("tiny-import/cube v1", "tiny-import/square v1");
         assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isEmpty());
+    }
+
+    /**
+     * Validation (engine checks at several seeds) runs before the write's transaction. The service's checker
+     * here reads an observing clock (below), read by every check at its start and at every deadline poll, which
+     * looks at the reading thread each time: no transaction, no connection bound to it.
+     */
+    @Test
+    void validationHoldsNoTransactionAndNoConnection() throws Exception {
+        ObservingClock.reads.set(0);
+        ObservingClock.insideTransaction.set(0);
+        Files.writeString(dir.resolve("tiny.yaml"), SET);
+        runImport();
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(rows()).containsExactly("tiny-import/cube v1", "tiny-import/square v1"); // it was stored
+        assertThat(ObservingClock.reads.get()).isGreaterThan(0); // the validation ran its checks
+        assertThat(ObservingClock.insideTransaction.get()).as("clock reads inside a transaction").isZero();
+    }
+
+    /** The checker every bean gets in this context: the configured one but for its clock. */
+    @TestConfiguration
+    static class ObservingClock {
+        static final AtomicInteger reads = new AtomicInteger();
+        static final AtomicInteger insideTransaction = new AtomicInteger();
+
+        @Bean
+        @Primary
+        Checker observedChecker(Limits limits, GradcheckProperties properties, Seeds seeds, DataSource dataSource) {
+            LongSupplier clock = () -> {
+                reads.incrementAndGet();
+                if (TransactionSynchronizationManager.isActualTransactionActive()
+                        || TransactionSynchronizationManager.hasResource(dataSource)) {
+                    insideTransaction.incrementAndGet();
+                }
+                return System.nanoTime();
+            };
+            return new Checker(limits, properties.checks().defaults(), seeds, properties.checks().bounds(), clock);
+        }
     }
 
     @Test

@@ -101,7 +101,7 @@ class DoorTests {
     void checksBeyondTheAdmittedNumberAreRefusedWithRetryAfter() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> admission.admit(() -> {
+        Thread holder = new Thread(() -> admission.admit(deadline -> {
             entered.countDown();
             try {
                 release.await();

@@ -192,7 +192,7 @@ class ProblemSetController {
         StoredProblem stored = service.problem(slug, key);
         Map<String, Object> answers = answers(stored.definition(), body);
         if (isInstructor(request)) {
-            return admission.admit(() -> service.check(stored, answers, body.seed()));
+            return admission.admit(deadline -> service.check(stored, answers, body.seed(), deadline));
         }
         // an open practice check: the set allows it, at a bounded rate, with a seed of ours, revealing no number
         if (!stored.practiceOpen()) {
@@ -201,7 +201,7 @@ class ProblemSetController {
                     + stored.definition().maxAttempts() + " attempts)") + "; submit the answer instead");
         }
         rateLimit.take(request);
-        CheckReport report = admission.admit(() -> service.check(stored, answers, null));
+        CheckReport report = admission.admit(deadline -> service.check(stored, answers, null, deadline));
         return PracticeReports.forLearner(stored.definition(), report);
     }
 

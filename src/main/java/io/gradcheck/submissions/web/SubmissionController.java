@@ -93,7 +93,8 @@ class SubmissionController {
             answers.put("", body.answer());
         }
         AnswerBounds.check(answers);
-        View v = admission.admit(() -> service.submit(slug, key, body.learnerId(), answers, idempotencyKey));
+        View v = admission.admit(deadline -> service.submit(slug, key, body.learnerId(), answers,
+                idempotencyKey, deadline));
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + v.id())).body(v);
     }
 
