@@ -24,7 +24,7 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code Values.read} accepts as before.
  */
 @Component
-class FixedValuesModule extends SimpleModule {
+public class FixedValuesModule extends SimpleModule {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,7 +36,8 @@ class FixedValuesModule extends SimpleModule {
         this(limits.getIfAvailable(() -> Limits.DEFAULT).maxEntries());
     }
 
-    FixedValuesModule(int maxEntries) {
+    /** A module whose reader stores at most {@code maxEntries} entries a value (tests, tools). */
+    public FixedValuesModule(int maxEntries) {
         super("gradcheck-fixed-values");
         this.reader = new FixedValueReader(maxEntries);
         addSerializer(NumericValue.class, new FixedValueWriter());
