@@ -65,6 +65,9 @@ final class FixedValueReader extends ValueDeserializer<Object> {
             if (cols >= 0 && n != cols) {
                 return unreadable(p, 1, "row " + rows + " has " + n + " entries, row 0 has " + cols);
             }
+            if (cols < 0) {
+                entries.expect((long) n * n); // most fixed matrices are square: one array, no copies on the way
+            }
             cols = n;
             rows++;
         }
@@ -107,6 +110,13 @@ final class FixedValueReader extends ValueDeserializer<Object> {
             }
             data[size++] = x;
             return true;
+        }
+
+        /** Room for {@code n} entries at once (never more than maxEntries). */
+        void expect(long n) {
+            if (n > data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(maxEntries, n));
+            }
         }
 
         double[] array() {
