@@ -20,6 +20,9 @@ final class Values {
      * per check straight into the tensor's array (no intermediate list of boxed numbers).
      */
     static Tensor read(String name, Object value, Shape shape) {
+        if (value instanceof NumericValue v) {
+            return read(name, v, shape);
+        }
         double[] d = new double[shape.size()];
         if (value instanceof Number n) {
             if (shape.size() != 1) {
@@ -50,6 +53,29 @@ final class Values {
             throw bad(name, shape);
         }
         return new Tensor(shape, d);
+    }
+
+    /**
+     * The same rules as for a number or lists (a number fits any one-entry shape, [n] a column of n, m rows of n
+     * an m × n matrix), without a copy: the reader's array becomes the tensor's, once per check. Anything the
+     * reader could not take ({@link NumericValue.Unreadable}) falls to {@link #read}'s last branch.
+     */
+    private static Tensor read(String name, NumericValue v, Shape shape) {
+        int[] dims = v.dims();
+        boolean fits = switch (dims.length) {
+            case 0 -> shape.size() == 1;
+            case 1 -> dims[0] == shape.rows() && shape.cols() == 1;
+            default -> dims[0] == shape.rows() && dims[1] == shape.cols();
+        };
+        if (!fits) {
+            throw bad(name, shape);
+        }
+        for (double x : v.data()) {
+            if (!Double.isFinite(x)) {
+                throw bad(name, shape);
+            }
+        }
+        return new Tensor(shape, v.data());
     }
 
     private static double number(String name, Object x, Shape shape) {

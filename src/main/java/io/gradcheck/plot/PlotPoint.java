@@ -1,6 +1,7 @@
 package io.gradcheck.plot;
 
 import io.gradcheck.check.CheckRequest.VariableSpec;
+import io.gradcheck.check.NumericValue;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
@@ -86,8 +87,17 @@ final class PlotPoint {
         return out;
     }
 
-    /** A fixed value as problem sets write it: a number, a list (vector) or a list of rows (matrix). */
+    /**
+     * A fixed value as problem sets write it: a number, a list (vector) or a list of rows (matrix); read from
+     * the service's JSON, already a {@link NumericValue} (its entries row by row).
+     */
     private static Tensor fixed(String name, Object value, Shape shape) {
+        if (value instanceof NumericValue v) {
+            if (v.data().length != shape.size()) {
+                throw new PlotException("the fixed value of " + name + " does not fit its shape " + shape);
+            }
+            return new Tensor(shape, v.data());
+        }
         double[] out = new double[shape.size()];
         int k = 0;
         List<?> rows = value instanceof List<?> l ? l : List.of(value);
