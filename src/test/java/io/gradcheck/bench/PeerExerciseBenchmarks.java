@@ -1,6 +1,7 @@
 package io.gradcheck.bench;
 
 import io.gradcheck.check.CheckReport;
+import io.gradcheck.check.NumericValue;
 import io.gradcheck.check.CheckRequest;
 import io.gradcheck.check.CheckRequest.Part;
 import io.gradcheck.check.CheckRequest.VariableSpec;
@@ -183,27 +184,14 @@ public class PeerExerciseBenchmarks {
         plainF = Parser.parse(e.f(), declarations, LIMITS).root();
     }
 
+    /** A fixed value as the service's JSON reader hands it to the check: its numbers in one array. */
     private static Object json(Tensor t) {
         Shape s = t.shape();
         if (s.isScalar()) {
-            return t.data()[0];
+            return NumericValue.scalar(t.data()[0]);
         }
-        if (s.cols() == 1) {
-            List<Double> l = new ArrayList<>();
-            for (double d : t.data()) {
-                l.add(d);
-            }
-            return l;
-        }
-        List<List<Double>> rows = new ArrayList<>();
-        for (int i = 0; i < s.rows(); i++) {
-            List<Double> row = new ArrayList<>();
-            for (int j = 0; j < s.cols(); j++) {
-                row.add(t.get(i, j));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return s.cols() == 1 ? NumericValue.vector(t.data().clone())
+                : NumericValue.matrix(s.rows(), s.cols(), t.data().clone());
     }
 
     @Benchmark
