@@ -1,6 +1,7 @@
 package io.gradcheck.check;
 
 import io.gradcheck.expr.Tensor;
+import io.gradcheck.expr.eval.Prepared;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ record Evidence(ParsedExpression f, PartPlan plan, List<Probe> probes, List<Tens
 
     /** The same probe at another point (same directions): the reference there, or null if undefined there. */
     Probe reprobe(Probe p, Map<String, Tensor> point) {
-        double[] ref = Reference.at(f, plan, point, p.v(), p.w());
-        return ref == null ? null : new Probe(point, p.v(), p.w(), ref);
+        Prepared.Point at = Prepared.of(f.root()).at(point);
+        double[] ref = Reference.at(at, plan, p.v(), p.w(), Reference.CrossCheck.ALWAYS);
+        return ref == null ? null : new Probe(point, p.v(), p.w(), ref, Probe.size(at.value()));
     }
 }

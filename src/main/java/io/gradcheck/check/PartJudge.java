@@ -6,7 +6,6 @@ import io.gradcheck.check.CheckReport.PartReport;
 import io.gradcheck.check.CheckReport.PointEvidence;
 import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
-import io.gradcheck.expr.eval.Evaluator;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +100,7 @@ final class PartJudge {
         double xSize = 0;
         for (Probe p : probes) {
             xSize = Math.max(xSize, maxAbs(p.point().get(plan.wrt()).data()));
-            fSize = Math.max(fSize, maxAbs(Evaluator.value(f.root(), p.point()).data()));
+            fSize = Math.max(fSize, p.fSize());
         }
         double floor = Double.MIN_NORMAL / Math.ulp(1.0);
         double scale = xSize > 0 ? fSize / Math.pow(xSize, plan.order()) : 0;

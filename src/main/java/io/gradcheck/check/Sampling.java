@@ -81,7 +81,7 @@ final class Sampling {
                 if (ref == null) {
                     break;
                 }
-                found.add(new Probe(point, directions[i][0], directions[i][1], ref));
+                found.add(new Probe(point, directions[i][0], directions[i][1], ref, Probe.size(at.value())));
             }
             if (!defined) {
                 undefined++;

@@ -117,6 +117,19 @@ public final class Jets {
             }
             return new Jet(a.shape(), res);
         }
+        if (u.length == 2) {
+            // one dual pass (the common case): value and first derivative in one tight loop
+            double[] u1 = u[1];
+            double[] f1 = new double[n];
+            res[1] = f1;
+            for (int e = 0; e < n; e++) {
+                double x = u0[e];
+                double fx = rule.value(x);
+                f0[e] = fx;
+                f1[e] = rule.first(x, fx) * u1[e];
+            }
+            return new Jet(a.shape(), res);
+        }
         for (int k = 1; k < u.length; k++) {
             if (u[k] != null) {
                 res[k] = new double[n];
