@@ -1,5 +1,7 @@
 package io.gradcheck.checks;
 
+import io.gradcheck.web.SchemaDocs;
+import io.gradcheck.web.SchemaDocs.Doc;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
@@ -14,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckSchemas implements OpenApiCustomizer {
-
-    private record Doc(String description, List<String> required) {
-    }
 
     private static final Map<String, Doc> DOCS = Map.of(
             "CheckRequest", new Doc("A function of declared variables and the derivative parts to check "
@@ -41,18 +40,10 @@ class CheckSchemas implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        Map<String, Schema> schemas = SchemaDocs.schemas(api);
+        if (schemas == null) {
             return;
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas();
-        DOCS.forEach((name, doc) -> {
-            Schema<?> s = schemas.get(name);
-            if (s != null) {
-                s.setDescription(doc.description());
-                if (!doc.required().isEmpty()) {
-                    s.setRequired(doc.required());
-                }
-            }
-        });
+        SchemaDocs.apply(schemas, DOCS);
     }
 }

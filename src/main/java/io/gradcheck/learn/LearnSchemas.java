@@ -1,6 +1,9 @@
 package io.gradcheck.learn;
 
+import static io.gradcheck.web.SchemaDocs.describe;
+
 import io.gradcheck.check.Verdict;
+import io.gradcheck.web.SchemaDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Arrays;
@@ -19,10 +22,10 @@ class LearnSchemas implements OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        Map<String, Schema> schemas = SchemaDocs.schemas(api);
+        if (schemas == null) {
             return;
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas();
         describe(schemas, "AnswerRequest", "The answers by part (each part's wrt); every part needs one",
                 List.of("answers"));
         describe(schemas, "Result", "The verdict, score and feedback per part; with a learner token also the "
@@ -36,14 +39,6 @@ class LearnSchemas implements OpenApiCustomizer {
             if (s != null && s.getProperties() != null && s.getProperties().get("verdict") != null) {
                 ((Schema) s.getProperties().get("verdict")).setEnum(verdicts);
             }
-        }
-    }
-
-    private static void describe(Map<String, Schema> schemas, String name, String description, List<String> required) {
-        Schema<?> s = schemas.get(name);
-        if (s != null) {
-            s.setDescription(description);
-            s.setRequired(required);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.gradcheck.lti.web;
 
+import static io.gradcheck.web.SchemaDocs.describe;
+
+import io.gradcheck.web.SchemaDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
@@ -20,10 +23,10 @@ class LtiSchemas implements OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        Map<String, Schema> schemas = SchemaDocs.schemas(api);
+        if (schemas == null) {
             return;
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas();
         describe(schemas, "Registration", "What the LMS shows when gradcheck is added there: every field is needed; "
                 + "URLs absolute http(s), at least one deployment id", List.of("issuer", "clientId", "deploymentIds",
                 "authLoginUrl", "authTokenUrl", "jwksUrl"));
@@ -34,14 +37,6 @@ class LtiSchemas implements OpenApiCustomizer {
         Schema<?> passback = schemas.get("Passback");
         if (passback != null && passback.getProperties() != null && passback.getProperties().get("status") != null) {
             ((Schema) passback.getProperties().get("status")).setEnum(PASSBACK_STATUSES);
-        }
-    }
-
-    private static void describe(Map<String, Schema> schemas, String name, String description, List<String> required) {
-        Schema<?> s = schemas.get(name);
-        if (s != null) {
-            s.setDescription(description);
-            s.setRequired(required);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.gradcheck.problems.web;
 
 import io.gradcheck.check.Layout;
+import io.gradcheck.web.SchemaDocs;
+import io.gradcheck.web.SchemaDocs.Doc;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Arrays;
@@ -16,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProblemSetSchemas implements OpenApiCustomizer {
-
-    private record Doc(String description, List<String> required) {
-    }
 
     private static final Map<String, Doc> DOCS = Map.of(
             "ProblemSetDefinition", new Doc("A whole problem set, as a file in problem-sets/ holds it; validated "
@@ -37,17 +36,11 @@ class ProblemSetSchemas implements OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        Map<String, Schema> schemas = SchemaDocs.schemas(api);
+        if (schemas == null) {
             return;
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas();
-        DOCS.forEach((name, doc) -> {
-            Schema<?> s = schemas.get(name);
-            if (s != null) {
-                s.setDescription(doc.description());
-                s.setRequired(doc.required());
-            }
-        });
+        SchemaDocs.apply(schemas, DOCS);
         Schema<?> part = schemas.get("PartDefinition");
         if (part != null && part.getProperties() != null && part.getProperties().get("layout") != null) {
             ((Schema) part.getProperties().get("layout")).setEnum(

@@ -2,6 +2,8 @@ package io.gradcheck.submissions.web;
 
 import io.gradcheck.check.DiagnosisKind;
 import io.gradcheck.check.Verdict;
+import io.gradcheck.web.SchemaDocs;
+import io.gradcheck.web.SchemaDocs.Doc;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Arrays;
@@ -17,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SubmissionSchemas implements OpenApiCustomizer {
-
-    private record Doc(String description, List<String> required) {
-    }
 
     private static final Map<String, Doc> DOCS = Map.of(
             "SubmitRequest", new Doc("A learner's answers: by part (`answers`, keyed by each part's wrt) or, for a "
@@ -43,17 +42,11 @@ class SubmissionSchemas implements OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        Map<String, Schema> schemas = SchemaDocs.schemas(api);
+        if (schemas == null) {
             return;
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas();
-        DOCS.forEach((name, doc) -> {
-            Schema<?> s = schemas.get(name);
-            if (s != null) {
-                s.setDescription(doc.description());
-                s.setRequired(doc.required());
-            }
-        });
+        SchemaDocs.apply(schemas, DOCS);
         List<String> verdicts = Arrays.stream(Verdict.values()).map(Verdict::text).toList();
         List<String> kinds = Arrays.stream(DiagnosisKind.values()).map(DiagnosisKind::text).toList();
         for (String name : List.of("View", "PartResult", "Regrading")) {
