@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +45,8 @@ public class CheckAdmission implements DisposableBean {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    /** Notified when a check starts, ends or is cancelled (see {@link #awaitUntil}). */
+    private final Object changes = new Object();
     private final HttpLimits limits;
     private final Checker checker;
     private final Counter cancelled;
@@ -76,6 +80,7 @@ public class CheckAdmission implements DisposableBean {
             queue();
         }
         running.incrementAndGet();
+        changed();
         long cpuBefore = threadCpu();
         long allocatedBefore = threadAllocated();
         Deadline deadline = checker.deadline();
@@ -95,6 +100,7 @@ public class CheckAdmission implements DisposableBean {
             allocated.record(last.allocatedBytes());
             running.decrementAndGet();
             slots.release();
+            changed();
         }
     }
 
@@ -128,12 +134,37 @@ public class CheckAdmission implements DisposableBean {
         return (long) cancelled.count();
     }
 
+    /**
+     * Waits until {@code condition} (of {@link #running()} and {@link #cancelled()}) holds, woken by each check
+     * that starts, ends or is cancelled rather than by polling; false if {@code timeout} passes first.
+     */
+    public boolean awaitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (!condition.getAsBoolean()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(changes, left);
+            }
+            return true;
+        }
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
+    }
+
     private void probe() {
         watched.forEach((connection, deadline) -> {
             try {
                 if (connection.gone() && watched.remove(connection, deadline)) {
                     deadline.cancel();
                     cancelled.increment();
+                    changed();
                 }
             } catch (RuntimeException e) {
                 // a probe must never end the watcher

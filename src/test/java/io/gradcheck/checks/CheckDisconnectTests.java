@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,12 +88,8 @@ class CheckDisconnectTests {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Polls a condition of the server's state (no sleep as synchronization: the condition is what is awaited). */
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(until);
-            LockSupport.parkNanos(2_000_000); // leave the cores to the server between looks
-        }
+    /** Waits on the server's own notifications of checks starting, ending and being cancelled. */
+    private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        assertThat(admission.awaitUntil(condition, Duration.ofSeconds(30))).as("waiting for " + what).isTrue();
     }
 }
