@@ -7,7 +7,6 @@ import io.gradcheck.insights.InsightsService;
 import io.gradcheck.problems.ProblemSetService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightsController {
 
     static final int MAX_LINK_HOURS = 168;
-    private static final String PROBLEM = "application/problem+json";
+    // the problem+json body of each 4xx is added to every operation by web/ProblemResponses
 
     private final InsightsService insights;
     private final InsightLinks links;
@@ -55,14 +53,10 @@ class InsightsController {
                     + "2*A*x count as one. Optionally within a window of submission times [since, until).",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The insights of the set"),
-                @ApiResponse(responseCode = "400", description = "since, until or top cannot be used", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "401", description = "No instructor key", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "403", description = "Not an instructor's key", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "404", description = "No such problem set", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
+                @ApiResponse(responseCode = "400", description = "since, until or top cannot be used"),
+                @ApiResponse(responseCode = "401", description = "No instructor key"),
+                @ApiResponse(responseCode = "403", description = "Not an instructor's key"),
+                @ApiResponse(responseCode = "404", description = "No such problem set")})
     ResponseEntity<Insights> insights(@PathVariable String slug,
             @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-11-01T00:00:00Z")
             @RequestParam(required = false) String since,
@@ -89,14 +83,10 @@ class InsightsController {
                     + "page.",
             responses = {
                 @ApiResponse(responseCode = "201", description = "The link, also in Location"),
-                @ApiResponse(responseCode = "400", description = "hours out of range", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "401", description = "No instructor key", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "403", description = "Not an instructor's key", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "404", description = "No such problem set", content = @Content(
-                        mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
+                @ApiResponse(responseCode = "400", description = "hours out of range"),
+                @ApiResponse(responseCode = "401", description = "No instructor key"),
+                @ApiResponse(responseCode = "403", description = "Not an instructor's key"),
+                @ApiResponse(responseCode = "404", description = "No such problem set")})
     ResponseEntity<InsightsLink> link(@PathVariable String slug,
             @Parameter(description = "How long the link works, 1 to " + MAX_LINK_HOURS + " hours")
             @RequestParam(defaultValue = "12") int hours, HttpServletRequest request) {
