@@ -3,6 +3,7 @@ package io.gradcheck.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradcheck.submissions.SubmissionService;
+import io.gradcheck.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,33 +50,22 @@ class LearnerPageBrowserTests {
     @Autowired
     SubmissionService submissions;
 
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeAll
     void startChromium() throws IOException {
-        profile = Files.createTempDirectory("gradcheck-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1100,1400", "--user-data-dir=" + profile);
-        // the driver named explicitly: Selenium Manager never runs, nothing is downloaded
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("gradcheck-chromium", List.of("--window-size=1100,1400"), Map.of());
+        driver = chromium.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
     }
 
     @AfterAll
     void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,13 +2,13 @@ package io.gradcheck.lti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradcheck.HeadlessChromium;
 import io.gradcheck.learn.LearnerToken;
 import io.gradcheck.learn.LearnerTokens;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,30 +42,21 @@ class LtiBrowserTests extends LtiTestSupport {
     /** The learner of this run: a database reused across runs (PostgreSQL, locally) holds earlier runs' links. */
     private static final String SUB = "browser-" + Long.toString(System.nanoTime(), 36);
 
+    private HeadlessChromium chromium;
     private WebDriver driver;
-    private Path profile;
 
     @BeforeAll
     void startChromium() throws IOException {
-        profile = Files.createTempDirectory("gradcheck-lti-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("profile.block_third_party_cookies", true));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        // third-party cookies blocked, as in browsers today: the launch must not depend on them
+        chromium = HeadlessChromium.start("gradcheck-lti-chromium", List.of(),
+                Map.of("profile.block_third_party_cookies", true));
+        driver = chromium.driver();
     }
 
     @AfterAll
     void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
