@@ -1,5 +1,6 @@
 package io.gradcheck.lti;
 
+import io.gradcheck.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
