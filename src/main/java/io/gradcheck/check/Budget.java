@@ -33,9 +33,18 @@ final class Budget {
     private long spent;
 
     Budget(long limit, Deadline deadline, ParsedExpression f) {
+        this(limit, deadline, f.cost());
+    }
+
+    private Budget(long limit, Deadline deadline, long fCost) {
         this.limit = limit;
         this.deadline = deadline;
-        this.fCost = f.cost();
+        this.fCost = fCost;
+    }
+
+    /** No limit and no deadline: for drawing outside a check (a plot of a stored, validated problem). */
+    static Budget unlimited() {
+        return new Budget(Long.MAX_VALUE, Deadline.NONE, 0);
     }
 
     /**

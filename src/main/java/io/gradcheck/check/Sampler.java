@@ -52,22 +52,9 @@ final class Sampler {
     }
 
     private static Plan plan(String name, Shape shape, VariableSpec spec) {
-        double low = DEFAULT_LOW;
-        double high = DEFAULT_HIGH;
-        // [] is "no domain" (the default): generated clients send an empty list for an optional array
-        if (spec != null && spec.domain() != null && !spec.domain().isEmpty()) {
-            List<Double> d = spec.domain();
-            if (d.size() != 2 || d.get(0) == null || d.get(1) == null) {
-                throw new CheckException(CheckException.Kind.BAD_REQUEST,
-                        "the domain of " + name + " must be [low, high]");
-            }
-            low = d.get(0);
-            high = d.get(1);
-            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-                throw new CheckException(CheckException.Kind.QUESTION, "the domain of " + name + " is empty: ["
-                        + low + ", " + high + "] needs a finite low below a finite high");
-            }
-        }
+        double[] domain = domain(name, spec);
+        double low = domain[0];
+        double high = domain[1];
         boolean symmetric = spec != null && Boolean.TRUE.equals(spec.symmetric());
         boolean pd = spec != null && Boolean.TRUE.equals(spec.positiveDefinite());
         boolean invertible = spec != null && Boolean.TRUE.equals(spec.invertible());
@@ -77,6 +64,25 @@ final class Sampler {
         }
         Tensor fixed = spec == null || spec.value() == null ? null : Values.read(name, spec.value(), shape);
         return new Plan(shape, fixed, low, high, symmetric, pd, invertible);
+    }
+
+    /** The domain [low, high] a variable is drawn on: as declared, or [-2, 2]; refused when it cannot be used. */
+    static double[] domain(String name, VariableSpec spec) {
+        // [] is "no domain" (the default): generated clients send an empty list for an optional array
+        if (spec == null || spec.domain() == null || spec.domain().isEmpty()) {
+            return new double[] {DEFAULT_LOW, DEFAULT_HIGH};
+        }
+        List<Double> d = spec.domain();
+        if (d.size() != 2 || d.get(0) == null || d.get(1) == null) {
+            throw new CheckException(CheckException.Kind.BAD_REQUEST, "the domain of " + name + " must be [low, high]");
+        }
+        double low = d.get(0);
+        double high = d.get(1);
+        if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new CheckException(CheckException.Kind.QUESTION, "the domain of " + name + " is empty: ["
+                    + low + ", " + high + "] needs a finite low below a finite high");
+        }
+        return new double[] {low, high};
     }
 
     /** A point: each construction attempt is charged to the budget before it is made. */

@@ -1,7 +1,9 @@
 package io.gradcheck.plot;
 
+import io.gradcheck.check.CheckException;
 import io.gradcheck.check.CheckRequest.VariableSpec;
 import io.gradcheck.check.Layout;
+import io.gradcheck.check.SamplePoints;
 import io.gradcheck.expr.parse.Declarations;
 import io.gradcheck.expr.ExpressionException;
 import io.gradcheck.expr.Limits;
@@ -76,13 +78,18 @@ public final class DerivativePlot {
         }
 
         SplittableRandom random = new SplittableRandom(r.seed());
-        Map<String, Tensor> x0 = PlotPoint.draw(declarations, specs, random);
+        Map<String, Tensor> x0;
+        try {
+            x0 = SamplePoints.draw(declarations, specs, random);
+        } catch (CheckException e) {
+            throw new PlotException(e.getMessage());
+        }
         boolean overDomain = wrtShape.isScalar();
         Tensor v = overDomain ? Tensor.scalar(1) : unitDirection(wrtShape, random);
         // a second direction for a Hessian: vᵀHw sees an asymmetric H that vᵀHv would not
         Tensor w = overDomain ? v : unitDirection(wrtShape, random);
         double[] u = weights(f.shape().size(), random);
-        double[] range = overDomain ? PlotPoint.domain(specs.get(r.wrt())) : new double[] {-1, 1};
+        double[] range = overDomain ? SamplePoints.domain(r.wrt(), specs.get(r.wrt())) : new double[] {-1, 1};
 
         double[] t = new double[SAMPLES];
         double[] ref = new double[SAMPLES];
