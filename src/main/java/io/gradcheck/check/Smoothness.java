@@ -72,10 +72,6 @@ final class Smoothness {
         return kind;
     }
 
-    static boolean analytic(Node node) {
-        return of(node) == Kind.ANALYTIC;
-    }
-
     /** An exponent written as a number 0, 1, 2, …: the power is a polynomial. */
     private static boolean wholeNonNegative(Node exponent) {
         return exponent instanceof Node.Number n && n.value() >= 0 && n.value() == Math.rint(n.value());
