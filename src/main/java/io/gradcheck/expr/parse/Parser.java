@@ -22,9 +22,22 @@ public final class Parser {
         return parse(text, declarations, limits, null);
     }
 
-    /** Reads text in the given notation; a null notation is guessed from the text ({@link InputNotation#guess}). */
+    /**
+     * Reads text in the given notation; a null notation is guessed from the text ({@link InputNotation#guess}).
+     * A text read recently against the same declarations, limits and notation is not read again
+     * ({@link ParseCache}).
+     */
     public static ParsedExpression parse(String text, Declarations declarations, Limits limits, InputNotation notation) {
-        return parse(text, declarations, limits, notation, 0);
+        ParseCache.Key key = ParseCache.key(text, declarations, limits, notation);
+        ParsedExpression known = key == null ? null : ParseCache.get(key);
+        if (known != null) {
+            return known;
+        }
+        ParsedExpression parsed = parse(text, declarations, limits, notation, 0);
+        if (key != null) {
+            ParseCache.put(key, parsed);
+        }
+        return parsed;
     }
 
     /**

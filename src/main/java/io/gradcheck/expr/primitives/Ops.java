@@ -16,6 +16,10 @@ final class Ops {
         Shape out = a.shape().isScalar() ? b.shape() : a.shape();
         boolean aScalar = a.shape().isScalar();
         boolean bScalar = b.shape().isScalar();
+        if (aScalar && bScalar) {
+            // the same map for one entry, without a loop or a captured state: scalar functions are mostly this
+            return Jets.bilinear(a, b, out, SCALAR_PRODUCT);
+        }
         int n = out.size();
         return Jets.bilinear(a, b, out, (x, y, r) -> {
             if (aScalar) {
@@ -35,6 +39,8 @@ final class Ops {
             }
         });
     }
+
+    private static final Jets.BilinearMap SCALAR_PRODUCT = (x, y, r) -> r[0] += x[0] * y[0];
 
     /** Matrix product (m×k)(k×n) ({@link MatrixProducts}). */
     static Jet matmul(Jet a, Jet b) {

@@ -135,6 +135,70 @@ class PreparedTests {
     }
 
     @Test
+    void preparationsOfOneTreeShareItsPlanButNotTheirFixedValues() {
+        AtomicInteger count = new AtomicInteger();
+        Shape n = Shape.vector(3);
+        Node.Variable a = new Node.Variable("A", Shape.matrix(3, 3), new Span(0, 1));
+        Node.Variable x = new Node.Variable("x", n, new Span(0, 1));
+        Node.Number two = new Node.Number(2, "2", new Span(0, 1));
+        Node.Call countedTwo = new Node.Call(counting(count), List.of(two), Shape.SCALAR, two.span());
+        Node.Call countedA = new Node.Call(counting(count), List.of(a), a.shape(), a.span());
+        Node.Call ax = new Node.Call(Arithmetic.MULTIPLY, List.of(countedA, x), n, x.span());
+        Node f = new Node.Call(Arithmetic.MULTIPLY, List.of(countedTwo, ax), n, x.span());
+        SplittableRandom random = new SplittableRandom(11);
+        Tensor x0 = Fixtures.uniform(n, random);
+
+        for (int check = 0; check < 3; check++) {
+            Tensor fixedA = Fixtures.uniform(a.shape(), random);
+            Tensor expected = Evaluator.value(f, Map.of("A", fixedA, "x", x0));
+            count.set(0);
+            Tensor value = Prepared.of(f, Map.of("A", fixedA)).at(Map.of("x", x0)).value();
+            assertThat(value).as("check %d: its own A", check).isEqualTo(expected);
+            assertThat(count).as("check %d: A once for the check; the number once for every check", check)
+                    .hasValue(check == 0 ? 2 : 1);
+        }
+    }
+
+    @Test
+    void oneTreePreparedOnManyThreadsGivesEachItsOwnNumbers() throws Exception {
+        ParsedExpression f = parse("sum(exp(A x) .* (A^T x)) + log(3) x^T x", "A:4x4 x:4");
+        int threads = 4;
+        int checks = 200;
+        Tensor[][] inputs = new Tensor[threads * checks][];
+        Tensor[] expected = new Tensor[inputs.length];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor fixedA = Fixtures.uniform(Shape.matrix(4, 4), random);
+            Tensor x = Fixtures.uniform(Shape.vector(4), random);
+            Tensor v = Fixtures.uniform(Shape.vector(4), random);
+            inputs[i] = new Tensor[] {fixedA, x, v};
+            expected[i] = Evaluator.directional(f.root(), Map.of("A", fixedA, "x", x), "x", v).partAsTensor(1);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * checks;
+                done.add(pool.submit(() -> {
+                    int same = 0;
+                    for (int i = first; i < first + checks; i++) {
+                        Tensor[] in = inputs[i];
+                        Jet d = Prepared.of(f.root(), Map.of("A", in[0])).at(Map.of("x", in[1]))
+                                .directional("x", in[2]);
+                        same += d.partAsTensor(1).equals(expected[i]) ? 1 : 0;
+                    }
+                    return same;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> d : done) {
+                assertThat(d.get()).isEqualTo(checks);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aTransposedFactorOfAProductIsReadInPlace() {
         for (String text : List.of("A^T x", "x^T A x", "B A^T", "transpose(A) x")) {
             ParsedExpression f = parse(text, "A:3x3 B:2x3 x:3");
