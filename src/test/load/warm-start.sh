@@ -2,7 +2,7 @@
 # Start-up, warm-up and throughput of the packaged jar, with and without the class-data-sharing archive, on a
 # random loopback port: time to readiness, checks/s per second of load from the first second on (wrk, 2 threads,
 # 16 connections, the checks mix), RSS when idle, then a bounded 20 s run at 16 connections.
-# Usage: ./mvnw -DskipTests package && bash src/test/load/warm-start.sh [cds|plain ...]
+# Usage: ./mvnw -DskipTests package && [EXTRA_FLAGS=...] bash src/test/load/warm-start.sh [cds|plain ...]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 work=$(mktemp -d)
@@ -10,7 +10,9 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 pid=
 cp target/gradcheck-*.jar "$work/app.jar"   # extract names the jar after its file
 java -Djarmode=tools -jar "$work/app.jar" extract --destination "$work/run" > /dev/null
-flags="-Xms32m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
+# the JVM flags the image runs with (its JAVA_TOOL_OPTIONS line), plus any given in EXTRA_FLAGS to try others
+flags="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile) ${EXTRA_FLAGS:-}"
+echo "JVM flags: $flags"
 java $flags -XX:ArchiveClassesAtExit="$work/run/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/run/app.jar" \
   --spring.datasource.url=jdbc:h2:mem:training > "$work/training.log" 2>&1
 mix=src/test/load/checks-mix.lua
