@@ -85,13 +85,7 @@ public final class LinearAlgebra {
                 }
                 return Shape.SCALAR;
             },
-            (a, out) -> Jets.bilinear(a.get(0), a.get(1), out, (x, y, r) -> {
-                double s = 0;
-                for (int e = 0; e < x.length; e++) {
-                    s += x[e] * y[e];
-                }
-                r[0] += s;
-            }));
+            (a, out) -> Ops.inner(a.get(0), a.get(1)));
 
     /** outer(a, b) = a bᵀ for vectors a ∈ Rᵐ, b ∈ Rⁿ. */
     public static final Primitive OUTER = new Defined("outer",

@@ -70,6 +70,12 @@ final class Ops {
         return Jets.elementwise(a, rule);
     }
 
+    /** Σ aᵢbᵢ over two values of the same shape, summed as {@link MatrixProducts#dot} sums. */
+    static Jet inner(Jet a, Jet b) {
+        int n = a.shape().size();
+        return Jets.bilinear(a, b, Shape.SCALAR, (x, y, r) -> r[0] += MatrixProducts.dot(x, 0, y, 0, n));
+    }
+
     static Jet sum(Jet a) {
         return Jets.linear(a, Shape.SCALAR, (x, r) -> {
             double s = 0;

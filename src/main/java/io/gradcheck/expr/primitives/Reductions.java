@@ -47,7 +47,8 @@ public final class Reductions {
                 return Ops.product(e, Ops.map(Ops.sum(e), ScalarFunction.RECIPROCAL));
             });
 
+    /** √⟨x, x⟩: one inner product (no array of squares), then the root. */
     private static Jet euclidean(Jet x) {
-        return Ops.map(Ops.sum(Ops.product(x, x)), ScalarFunction.SQRT);
+        return Ops.map(Ops.inner(x, x), ScalarFunction.SQRT);
     }
 }
