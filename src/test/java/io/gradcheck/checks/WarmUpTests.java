@@ -34,4 +34,16 @@ class WarmUpTests {
     void everyBodyIsAValidCheck() {
         assertThat(WarmUp.BODIES).hasSizeGreaterThan(5).allSatisfy(b -> assertThat(b).contains("\"parts\""));
     }
+
+    @Test
+    void eachRoundSendsTheFunctionsAsNewTextsSoThatTheParserIsWarmedToo() {
+        int n = WarmUp.BODIES.size();
+        for (int i = 0; i < n; i++) {
+            String first = WarmUp.body(i);
+            String later = WarmUp.body(i + 3 * n);
+            assertThat(later).isNotEqualTo(first).contains("\"function\": \"   ")
+                    .isEqualTo(first.replaceFirst("\"function\": \"", "\"function\": \"   "));
+        }
+        assertThat(WarmUp.body(0)).isEqualTo(WarmUp.BODIES.get(0));
+    }
 }
