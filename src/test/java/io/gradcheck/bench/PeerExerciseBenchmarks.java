@@ -204,6 +204,30 @@ public class PeerExerciseBenchmarks {
         return checker.check(onePoint);
     }
 
+    /** Counts the answers {@link #checkNewAnswer} has sent. */
+    private int sentAnswers;
+
+    /**
+     * {@code check} with an answer text the service has not read recently: the answer is padded with a number of
+     * spaces that changes with every call (5,000 different texts, more than the parser keeps), so it is read, and
+     * its tree planned, in every check, as a learner's new answer is. The function stays the same text, as it is
+     * for every answer to one problem.
+     */
+    @Benchmark
+    public CheckReport checkNewAnswer() {
+        int n = sentAnswers++ % 5_000;
+        String before = " ".repeat(n % 200);
+        String after = " ".repeat(n / 200);
+        List<Part> parts = new ArrayList<>();
+        for (Part p : request.parts()) {
+            Object answer = p.answer() instanceof List<?> entries
+                    ? entries.stream().map(e -> before + e + after).toList() : before + p.answer() + after;
+            parts.add(new Part(p.wrt(), p.layout(), p.order(), answer));
+        }
+        return checker.check(new CheckRequest(request.function(), request.variables(), request.constraints(), parts,
+                request.points(), request.seed(), request.tolerance()));
+    }
+
     @Benchmark
     public double preparedPasses() {
         double total = 0;
