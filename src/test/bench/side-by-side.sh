@@ -11,9 +11,11 @@ jmh() { ./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.args="$1 -rf js
 # the whole check at 10 points and at 1 (the cost of one more point), and the baseline; 10c (n = 2000) has no peer
 jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" peer-jmh \
   'PeerExerciseBenchmarks\.(check|checkOnePoint|baseline)$'
+# a new answer text in every check (the parser reads it): its code paths need a longer warm-up to settle
+jmh "-f 1 -wi 5 -i 5 -w 2s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" new-answer 'PeerExerciseBenchmarks\.checkNewAnswer$'
 /usr/bin/python3 "$peer" --no-spawn --json "$out/peer.json" --md "$out/peer.md" > "$out/peer.log" 2>&1
 jmh "-f 1 -wi 2 -i 5 -w 500ms -r 500ms" primitives PrimitiveBenchmarks
 jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s" expressions ExpressionBenchmarks
 { date -u; uptime; } | tee -a "$out/machine.txt"
-python3 src/test/bench/tables.py peers "$out/peer-jmh.json" "$out/peer.json"
+python3 src/test/bench/tables.py peers "$out/peer-jmh.json,$out/new-answer.json" "$out/peer.json"
 python3 src/test/bench/tables.py primitives "$out/primitives.json"

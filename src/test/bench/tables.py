@@ -3,7 +3,7 @@
 JSON (peer_gradcheck.py --json). Medians and spreads come from JMH's per-iteration scores.
 
     python3 src/test/bench/tables.py primitives target/bench/primitives.json
-    python3 src/test/bench/tables.py peers target/bench/peer-jmh.json target/bench/peer.json
+    python3 src/test/bench/tables.py peers target/bench/peer-jmh.json[,more.json] target/bench/peer.json
 """
 import json
 import statistics
@@ -44,8 +44,11 @@ def primitives(path):
     print("\nlargest dual / double: %.2f×" % worst)
 
 
-def peers(jmh_path, peer_path=None):
-    rows = load_jmh(jmh_path)
+def peers(jmh_paths, peer_path=None):
+    rows = {}
+    for path in jmh_paths.split(","):
+        for param, benches in load_jmh(path).items():
+            rows.setdefault(param, {}).update(benches)
     peer = {}
     if peer_path:
         for r in json.load(open(peer_path))["results"]:
@@ -79,6 +82,19 @@ def peers(jmh_path, peer_path=None):
         fd, jac, gc = p["b_fd"]["median_us"], p["b_jac"]["median_us"], p["a_gc"]["median_us"]
         print("| %s | %s | %s | %s | %s | %.1f× | %.2f× | %.0f× |" % (
             key, fmt(ours), pm("b_fd"), pm("b_jac"), pm("a_gc"), fd / ours, ours / jac, gc / ours))
+    if not any("checkNewAnswer" in b for b in rows.values()):
+        return
+    print()
+    print("| exercise | check with a new answer text, 10 points, µs median (min–max) | b_fd / check (target ≥ 10×) |"
+          " a_gc / check (target ≥ 100×) |")
+    print("|---|---|---|---|")
+    for key, b in rows.items():
+        p = peer.get(key)
+        if not p or "checkNewAnswer" not in b:
+            continue
+        ours = b["checkNewAnswer"]["median"]
+        print("| %s | %s | %.1f× | %.0f× |" % (key, spread(b["checkNewAnswer"]), p["b_fd"]["median_us"] / ours,
+              p["a_gc"]["median_us"] / ours))
 
 
 if __name__ == "__main__":
