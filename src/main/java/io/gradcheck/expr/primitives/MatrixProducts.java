@@ -139,23 +139,31 @@ final class MatrixProducts {
             if (s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0) {
                 continue;
             }
-            int o0 = l * n;
-            int o1 = o0 + n;
-            int o2 = o1 + n;
-            int o3 = o2 + n;
-            for (int j = 0; j < n; j++) {
-                r[ro + j] += (s0 * rows[o0 + j] + s1 * rows[o1 + j]) + (s2 * rows[o2 + j] + s3 * rows[o3 + j]);
-            }
+            addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro);
         }
         for (; l < k; l++) {
             double s0 = s[so + l * stride];
-            if (s0 == 0) {
-                continue;
+            if (s0 != 0) {
+                addRow(s0, rows, l * n, n, r, ro);
             }
-            int o0 = l * n;
-            for (int j = 0; j < n; j++) {
-                r[ro + j] += s0 * rows[o0 + j];
-            }
+        }
+    }
+
+    /** r[ro + j] += (s0·row0[j] + s1·row1[j]) + (s2·row2[j] + s3·row3[j]) for the four rows from {@code o}. */
+    private static void addFourRows(double s0, double s1, double s2, double s3, double[] rows, int o, int n,
+            double[] r, int ro) {
+        int o1 = o + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        for (int j = 0; j < n; j++) {
+            r[ro + j] += (s0 * rows[o + j] + s1 * rows[o1 + j]) + (s2 * rows[o2 + j] + s3 * rows[o3 + j]);
+        }
+    }
+
+    /** r[ro + j] += s·row[j] for the row from {@code o}. */
+    private static void addRow(double s, double[] rows, int o, int n, double[] r, int ro) {
+        for (int j = 0; j < n; j++) {
+            r[ro + j] += s * rows[o + j];
         }
     }
 
@@ -178,22 +186,18 @@ final class MatrixProducts {
             double t3 = t[c + 3 * stride];
             boolean sZero = s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0;
             boolean tZero = t0 == 0 && t1 == 0 && t2 == 0 && t3 == 0;
+            if (sZero || tZero) {
+                if (!sZero) {
+                    addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro);
+                } else if (!tZero) {
+                    addFourRows(t0, t1, t2, t3, rows, l * n, n, q, ro);
+                }
+                continue;
+            }
             int o0 = l * n;
             int o1 = o0 + n;
             int o2 = o1 + n;
             int o3 = o2 + n;
-            if (sZero || tZero) {
-                if (!sZero) {
-                    for (int j = 0; j < n; j++) {
-                        r[ro + j] += (s0 * rows[o0 + j] + s1 * rows[o1 + j]) + (s2 * rows[o2 + j] + s3 * rows[o3 + j]);
-                    }
-                } else if (!tZero) {
-                    for (int j = 0; j < n; j++) {
-                        q[ro + j] += (t0 * rows[o0 + j] + t1 * rows[o1 + j]) + (t2 * rows[o2 + j] + t3 * rows[o3 + j]);
-                    }
-                }
-                continue;
-            }
             for (int j = 0; j < n; j++) {
                 double b0 = rows[o0 + j];
                 double b1 = rows[o1 + j];
@@ -206,16 +210,11 @@ final class MatrixProducts {
         for (; l < k; l++) {
             double s0 = s[so + l * stride];
             double t0 = t[so + l * stride];
-            int o0 = l * n;
             if (s0 != 0) {
-                for (int j = 0; j < n; j++) {
-                    r[ro + j] += s0 * rows[o0 + j];
-                }
+                addRow(s0, rows, l * n, n, r, ro);
             }
             if (t0 != 0) {
-                for (int j = 0; j < n; j++) {
-                    q[ro + j] += t0 * rows[o0 + j];
-                }
+                addRow(t0, rows, l * n, n, q, ro);
             }
         }
     }
