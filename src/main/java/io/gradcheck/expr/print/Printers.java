@@ -31,39 +31,59 @@ public final class Printers {
         return print(node, true);
     }
 
+    /** One builder for the whole tree; the products' juxtapositions are resolved in one pass at the end. */
     private static String print(Node node, boolean latex) {
+        StringBuilder out = new StringBuilder();
+        print(node, latex, out);
+        return resolveJuxtaposition(out);
+    }
+
+    private static void print(Node node, boolean latex, StringBuilder out) {
         if (node instanceof Node.Call c) {
             if (latex && c.primitive() == ABS && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
                 // |A| of a square matrix reads as a determinant: spell the entrywise absolute value out
-                return "\\operatorname{abs}\\left(" + print(c.args().get(0), true) + "\\right)";
+                out.append("\\operatorname{abs}\\left(");
+                print(c.args().get(0), true, out);
+                out.append("\\right)");
+                return;
             }
             if (latex && c.primitive() == LinearAlgebra.INVERSE && c.args().get(0).shape().isScalar()) {
                 // the inverse of a 1×1 value printed as ^{-1} would read back as a power
-                return "\\operatorname{inv}\\left(" + print(c.args().get(0), true) + "\\right)";
+                out.append("\\operatorname{inv}\\left(");
+                print(c.args().get(0), true, out);
+                out.append("\\right)");
+                return;
             }
             if ((c.primitive() == Arithmetic.POWER || c.primitive() == Arithmetic.POWER_VARIABLE)
                     && c.args().get(0).shape().isSquare() && !c.args().get(0).shape().isScalar()) {
                 // A^2 of a square matrix reads as a matrix power: an entrywise power is written pow(A, 2)
-                String a = print(c.args().get(0), latex);
-                String b = print(c.args().get(1), latex);
-                return latex ? "\\operatorname{pow}\\left(" + a + ", " + b + "\\right)" : "pow(" + a + ", " + b + ")";
+                out.append(latex ? "\\operatorname{pow}\\left(" : "pow(");
+                print(c.args().get(0), latex, out);
+                out.append(", ");
+                print(c.args().get(1), latex, out);
+                out.append(latex ? "\\right)" : ")");
+                return;
             }
-            return fill(c, latex);
+            fill(c, latex, out);
+            return;
         }
         if (node instanceof Node.Number n) {
-            return n.text();
+            out.append(n.text());
+            return;
         }
         if (node instanceof Node.Constant k) {
-            return latex && k.name().equals("pi") ? "\\pi" : k.name();
+            out.append(latex && k.name().equals("pi") ? "\\pi" : k.name());
+            return;
         }
         if (node instanceof Node.Variable v) {
-            return latex ? latexName(v.name()) : v.name();
+            out.append(latex ? latexName(v.name()) : v.name());
+            return;
         }
         Node.Component c = (Node.Component) node;
         boolean matrix = c.of().shape().isMatrix();
         String name = c.of().name();
         String index = (c.row() + 1) + (matrix ? (latex ? "," : "_") + (c.col() + 1) : "");
-        return latex ? latexName(name) + "_{" + index + "}" : name + "_" + index;
+        out.append(latex ? latexName(name) + "_{" + index + "}" : name + "_" + index);
     }
 
     private static String latexName(String name) {
@@ -78,21 +98,25 @@ public final class Printers {
     }
 
     /** Fills the primitive's template: #n plain, @n wrapped below its precedence, $n wrapped at it too. */
-    private static String fill(Node.Call call, boolean latex) {
+    private static void fill(Node.Call call, boolean latex, StringBuilder out) {
         Notation notation = call.primitive().notation();
         String template = latex ? notation.latex() : notation.text();
-        StringBuilder out = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
             char ch = template.charAt(i);
             boolean marker = (ch == '#' || ch == '@' || ch == '$') && i + 1 < template.length()
                     && Character.isDigit(template.charAt(i + 1));
             if (marker) {
                 Node arg = call.args().get(template.charAt(i + 1) - '1');
-                String printed = print(arg, latex);
                 int p = precedence(arg, latex);
                 int own = latex ? notation.latexPrecedence() : notation.precedence();
                 boolean wrap = (ch == '@' && p < own) || (ch == '$' && p <= own);
-                out.append(wrap ? (latex ? "\\left(" + printed + "\\right)" : "(" + printed + ")") : printed);
+                if (wrap) {
+                    out.append(latex ? "\\left(" : "(");
+                }
+                print(arg, latex, out);
+                if (wrap) {
+                    out.append(latex ? "\\right)" : ")");
+                }
                 i++;
             } else if (ch == '~') {
                 out.append(JUXTAPOSE);
@@ -100,22 +124,30 @@ public final class Printers {
                 out.append(ch);
             }
         }
-        return resolveJuxtaposition(out);
     }
 
     private static final char JUXTAPOSE = '\u0001';
 
-    /** In LaTeX a product is written by juxtaposition, except before a number or a sign, where it is \\cdot. */
+    /**
+     * In LaTeX a product is written by juxtaposition, except before a number or a sign, where it is \\cdot. The
+     * text after a marker is the rest of its product's template, so one pass over the whole text decides each.
+     */
     private static String resolveJuxtaposition(StringBuilder s) {
-        for (int i = s.indexOf(String.valueOf(JUXTAPOSE)); i >= 0; i = s.indexOf(String.valueOf(JUXTAPOSE), i)) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch != JUXTAPOSE) {
+                out.append(ch);
+                continue;
+            }
             int j = i + 1;
             while (j < s.length() && s.charAt(j) == ' ') {
                 j++;
             }
             boolean cdot = j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '-');
-            s.replace(i, i + 1, cdot ? " \\cdot " : " ");
+            out.append(cdot ? " \\cdot " : " ");
         }
-        return s.toString();
+        return out.toString();
     }
 
     private static int precedence(Node n, boolean latex) {
