@@ -234,9 +234,17 @@ public final class Prepared {
             return point;
         }
 
+        /** The value of the tree, once it has been asked for (a check asks several times per point). */
+        private Tensor value;
+
         /** The plain value of the tree at the point. */
         public Tensor value() {
-            return new Tensor(plan.root.node.shape(), valueOf(plan.root));
+            Tensor v = value;
+            if (v == null) {
+                v = new Tensor(plan.root.node.shape(), valueOf(plan.root));
+                value = v;
+            }
+            return v;
         }
 
         /** Value and directional derivative D_v f along {@code wrt}: one forward pass of dual numbers. */
@@ -328,7 +336,13 @@ public final class Prepared {
                 if (v.name().equals(wrt)) {
                     return new Jet(v.shape(), parts);
                 }
-                return Jets.constant(v.shape(), variable(v.name()).data(), count);
+                // its value at the point, looked up by name once per point (kept by step)
+                double[] d = values[step.index];
+                if (d == null) {
+                    d = variable(v.name()).data();
+                    values[step.index] = d;
+                }
+                return Jets.constant(v.shape(), d, count);
             }
             if (node instanceof Node.Component c) {
                 Jet of = c.of().name().equals(wrt) ? new Jet(c.of().shape(), parts)
