@@ -8,6 +8,7 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ final class PartJudge {
             return wrongShape(evidence, shape);
         }
         List<PointEvidence> points = new ArrayList<>();
+        // a fixed variable is the same tensor at every point: written for the report once, not once per point
+        Map<Tensor, Object> written = new IdentityHashMap<>();
         boolean all = true;
         double largest = 0;
         for (int k = 0; k < probes.size(); k++) {
@@ -65,7 +68,7 @@ final class PartJudge {
                     || (tol.numeric() && numericPasses(evidence, answers.get(k).data(), p));
             all &= passed;
             largest = Math.max(largest, Math.max(maxAbs(a), maxAbs(p.reference())));
-            points.add(point(p, a, Tolerances.error(a, p.reference()), passed));
+            points.add(point(p, a, Tolerances.error(a, p.reference()), passed, written));
         }
         if (all) {
             return report(Verdict.CORRECT, shape, Diagnosis.of(DiagnosisKind.CORRECT, "Your derivative matches the "
@@ -146,14 +149,18 @@ final class PartJudge {
         return report(fitsSomething ? Verdict.INCORRECT : Verdict.INVALID, shape, d, List.of());
     }
 
-    /** Evidence of one point, with the values of variables small enough to show. */
-    private static PointEvidence point(Probe p, double[] answer, double error, boolean passed) {
+    /**
+     * Evidence of one point, with the values of variables small enough to show; {@code written} keeps the
+     * written form of each tensor already shown (by identity), for the fixed values every point shares.
+     */
+    private static PointEvidence point(Probe p, double[] answer, double error, boolean passed,
+            Map<Tensor, Object> written) {
         Map<String, Object> values = new LinkedHashMap<>();
         int shown = 0;
         for (Map.Entry<String, Tensor> e : p.point().entrySet()) {
             int size = e.getValue().shape().size();
             if (size <= Budget.EVIDENCE_ENTRIES && shown + size <= Budget.EVIDENCE_VALUES_PER_POINT) {
-                values.put(e.getKey(), Values.write(e.getValue()));
+                values.put(e.getKey(), written.computeIfAbsent(e.getValue(), Values::write));
                 shown += size;
             }
         }
@@ -167,7 +174,7 @@ final class PartJudge {
         if (d.length == 1) {
             return d[0];
         }
-        List<Double> l = new ArrayList<>();
+        List<Double> l = new ArrayList<>(d.length);
         for (double x : d) {
             l.add(x);
         }

@@ -98,15 +98,15 @@ final class Values {
             return t.data()[0];
         }
         if (s.isVector()) {
-            List<Double> v = new ArrayList<>();
+            List<Double> v = new ArrayList<>(s.size());
             for (double d : t.data()) {
                 v.add(d);
             }
             return v;
         }
-        List<List<Double>> rows = new ArrayList<>();
+        List<List<Double>> rows = new ArrayList<>(s.rows());
         for (int i = 0; i < s.rows(); i++) {
-            List<Double> row = new ArrayList<>();
+            List<Double> row = new ArrayList<>(s.cols());
             for (int j = 0; j < s.cols(); j++) {
                 row.add(t.get(i, j));
             }

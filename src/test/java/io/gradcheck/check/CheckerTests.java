@@ -131,6 +131,19 @@ class CheckerTests {
     }
 
     @Test
+    void aFixedValueIsShownAtEveryPointButWrittenOnce() {
+        CheckReport report = Checks.of("x^T A x", "x:2 A:2x2").value("A", List.of(List.of(1, 2), List.of(3, 4)))
+                .part("x", null, "(A + A^T) x").points(3).run();
+        var points = report.parts().get(0).points();
+        assertThat(points).hasSize(3);
+        assertThat(points.get(0).values().get("A")).isEqualTo(List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)));
+        assertThat(points.get(1).values().get("A")).isSameAs(points.get(0).values().get("A"));
+        assertThat(points.get(2).values().get("A")).isSameAs(points.get(0).values().get("A"));
+        assertThat(points.get(1).values().get("x")).as("a sampled value is its point's own")
+                .isNotEqualTo(points.get(0).values().get("x"));
+    }
+
+    @Test
     void badRequestsAreRefusedWithAReason() {
         assertThat(badRequest(Checks.of("s^2", "s").part("z", null, "1")))
                 .isEqualTo("wrt `z` is not a declared variable (declared: s)");
