@@ -8,6 +8,7 @@
 # and the answer parsed and A taken into the check: the time of everything but the sampling.
 # Usage: ./mvnw -DskipTests package && bash src/test/load/large-value.sh [jar] [N=12] [n=999] [points]
 set -euo pipefail
+. "$(dirname "$0")/ready.sh"
 cd "$(dirname "$0")/../../.."
 jar=${1:-$(ls target/gradcheck-*.jar | head -1)}
 n=${2:-12}
@@ -34,10 +35,7 @@ java -Xmx1g -XX:+UseSerialGC -jar "$jar" --server.address=127.0.0.1 --server.por
   --spring.datasource.url=jdbc:h2:mem:large-value --gradcheck.http.max-body=64MB \
   --gradcheck.http.body-deadline=60s --gradcheck.checks.deadline=60s > "$work/server.log" 2>&1 &
 pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2> /dev/null || { tail -5 "$work/server.log"; exit 1; }   # e.g. the port was taken
-  sleep 0.2
-done
+wait_ready "$work/server.log" $pid   # fails if the server ends first, e.g. the port was taken
 post() {
   curl -s -o "$work/out.json" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
     --data-binary @"$work/body.json" "http://127.0.0.1:$port/api/v1/checks"

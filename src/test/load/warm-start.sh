@@ -4,6 +4,7 @@
 # 16 connections, the checks mix), RSS when idle, then a bounded 20 s run at 16 connections.
 # Usage: ./mvnw -DskipTests package && [EXTRA_FLAGS=...] bash src/test/load/warm-start.sh [cds|plain ...]
 set -euo pipefail
+. "$(dirname "$0")/ready.sh"
 cd "$(dirname "$0")/../../.."
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -24,10 +25,10 @@ for mode in "${modes[@]}"; do
   java $flags $extra -jar "$work/run/app.jar" --server.address=127.0.0.1 --server.port=$port \
     --spring.datasource.url=jdbc:h2:mem:load > "$work/$mode.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do sleep 0.1; done
+  wait_ready "$work/$mode.log" $pid
   ready=$(date +%s.%N)
   echo "== $mode: ready after $(echo "$ready - $start" | bc) s ($(grep -o 'Started .*' "$work/$mode.log"))"
-  sleep 2
+  sleep 2   # the measured quantity: RSS after 2 s idle (a window of the benchmark, not a wait for an event)
   echo "idle RSS after start: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
   echo "checks/s in each second of load after readiness:"
   for s in $(seq 1 15); do
@@ -35,7 +36,7 @@ for mode in "${modes[@]}"; do
   done
   echo
   wrk -t2 -c16 -d20s -s $mix --latency "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
-  sleep 5
+  sleep 5   # likewise: RSS after 5 s idle following the load
   echo "idle RSS after load: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
   kill $pid; wait $pid 2>/dev/null || true; pid=
 done

@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -117,6 +120,17 @@ class WarmUp implements ApplicationRunner {
     static String body(int n) {
         String body = BODIES.get(n % BODIES.size());
         return body.replaceFirst("\"function\": \"", "\"function\": \"" + " ".repeat(n / BODIES.size() % 200));
+    }
+
+    /**
+     * The line that says the service takes traffic (after the import and the warm start): operators see when a
+     * start-up is over, and the load scripts and benchmarks wait for this line instead of polling readiness.
+     */
+    @EventListener
+    public void onReadiness(AvailabilityChangeEvent<ReadinessState> event) {
+        if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            log.info("ready: accepting traffic");
+        }
     }
 
     /** How many warm-up requests were answered (for tests and the log). */

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,8 @@ public class CheckAdmission implements DisposableBean {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(CheckAdmission.class);
+
     /** Notified when a check starts, ends or is cancelled (see {@link #awaitUntil}). */
     private final Object changes = new Object();
     private final HttpLimits limits;
@@ -164,6 +168,7 @@ public class CheckAdmission implements DisposableBean {
                 if (connection.gone() && watched.remove(connection, deadline)) {
                     deadline.cancel();
                     cancelled.increment();
+                    log.info("check cancelled: its client closed the connection");
                     changed();
                 }
             } catch (RuntimeException e) {

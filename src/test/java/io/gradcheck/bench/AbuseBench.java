@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -79,11 +82,13 @@ public final class AbuseBench {
                 "--gradcheck.http.practice-checks-per-minute=100000000"));
         command.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length)); // more server settings
         System.out.println("server: " + String.join(" ", command));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile()).start();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             AbuseBench bench = new AbuseBench(port, server.pid());
-            bench.awaitReady();
+            bench.follow(server, data.resolve("server.log"));
+            if (!bench.ready.get(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server ended before it was ready");
+            }
             Thread sampler = bench.startHeapSampler();
             System.out.printf("start %s, load average %s%n", Instant.now(), loadAverage());
             bench.fuzz(fuzzed);
@@ -119,21 +124,37 @@ public final class AbuseBench {
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    private void awaitReady() throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
+    /** Completed when the server logs that it takes traffic (false if its output ends first). */
+    private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    /** Released once per check the server logs as cancelled because its client went away. */
+    private final Semaphore cancellations = new Semaphore(0);
+
+    /**
+     * Copies the server's output into its log file and turns the lines the bench waits for into events, so that
+     * nothing here polls or sleeps to learn what the server did.
+     */
+    private void follow(Process server, Path log) {
+        Thread follower = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.write(line);
+                    out.newLine();
+                    if (line.contains("ready: accepting traffic")) {
+                        out.flush();
+                        ready.complete(true);
+                    } else if (line.contains("check cancelled: its client closed the connection")) {
+                        cancellations.release();
+                    }
                 }
             } catch (IOException e) {
-                // not listening yet
+                // the server's output closed with it
+            } finally {
+                ready.complete(false);
             }
-            Thread.sleep(250); // polling a process we started, not synchronizing a test
-        }
-        throw new IllegalStateException("the server did not become ready");
+        }, "server-log");
+        follower.setDaemon(true);
+        follower.start();
     }
 
     private Thread startHeapSampler() throws IOException {
@@ -345,14 +366,16 @@ public final class AbuseBench {
     }
 
     /**
-     * An expensive check (det of a 100 × 100 matrix, a wrong answer) whose client closes after a second: the
-     * server's CPU in the two seconds after the close shows whether the check went on. Meaningful when the work
-     * budget is raised (3rd argument on), so that the check would otherwise run to its deadline.
+     * An expensive check (det of a 100 × 100 matrix, a wrong answer) whose client closes as soon as it has sent
+     * it: the time from the close to the server's log line that it cancelled the check, and the server's CPU from
+     * the request to that line, show that the work stopped. Meaningful when the work budget is raised (3rd
+     * argument on), so that the check would otherwise run to its deadline.
      */
     private void disconnect() throws Exception {
         String body = "{\"function\": \"det(X)\", \"variables\": {\"X\": {\"shape\": [100, 100]}}, \"parts\": "
                 + "[{\"wrt\": \"X\", \"answer\": \"inv(X)\"}], \"seed\": 1}";
         long cpu = serverCpuNanos();
+        long closed;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             byte[] json = body.getBytes(StandardCharsets.UTF_8);
@@ -360,13 +383,13 @@ public final class AbuseBench {
                     + "Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().write(json);
             s.getOutputStream().flush();
-            Thread.sleep(1000); // a benchmark's fixed window, not a test's synchronization
+            s.shutdownOutput();
+            closed = System.nanoTime();
         }
-        long beforeClose = serverCpuNanos() - cpu;
-        long closed = serverCpuNanos();
-        Thread.sleep(2000);
-        System.out.printf("  an expensive check whose client closes after 1 s: %.0f ms server CPU in that second, "
-                + "%.0f ms in the 2 s after the close%n", beforeClose / 1e6, (serverCpuNanos() - closed) / 1e6);
+        boolean cancelled = cancellations.tryAcquire(30, TimeUnit.SECONDS);
+        System.out.printf("  an expensive check whose client closes once it is sent: %s %.0f ms after the close, "
+                + "%.0f ms server CPU from the request on%n", cancelled ? "cancelled" : "NOT cancelled within 30 s,",
+                (System.nanoTime() - closed) / 1e6, (serverCpuNanos() - cpu) / 1e6);
     }
 
     /** n connections that send headers and one byte of a 100-byte body, then nothing; normal checks meanwhile. */

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "gradcheck.checks.deadline=60s", "gradcheck.checks.work-budget=1000000000000000",
     "gradcheck.http.concurrent-checks=1", "gradcheck.http.check-queue=0"})
+@ExtendWith(OutputCaptureExtension.class)
 class CheckDisconnectTests {
 
     /** det of a 100×100 matrix, a wrong answer: minutes of diagnosis at this budget (issue 15: > 60 s). */
@@ -44,7 +48,7 @@ class CheckDisconnectTests {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aCheckWhoseClientDisconnectsStopsAndFreesItsSlot() throws Exception {
+    void aCheckWhoseClientDisconnectsStopsAndFreesItsSlot(CapturedOutput output) throws Exception {
         long cancelledBefore = admission.cancelled();
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
@@ -62,6 +66,8 @@ class CheckDisconnectTests {
         // the client has closed its connection: the server stops the check (at its next deadline poll)
         awaitTrue(() -> admission.cancelled() == cancelledBefore + 1 && admission.running() == 0,
                 "the check to be cancelled and its slot freed");
+        // logged before the door is notified, so it is there when the wait above ends
+        assertThat(output.getAll()).contains("check cancelled: its client closed the connection");
         long took = System.nanoTime() - start;
         assertThat(took).isLessThan(Duration.ofSeconds(30).toNanos()); // half the deadline: it did not run out
         HttpResponse<String> next = send(CHEAP);

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The warm start: before readiness the service has answered its own loopback checks, every one a 200. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gradcheck.warm-up.requests=27", "gradcheck.warm-up.max-time=60s",
             "spring.datasource.url=jdbc:h2:mem:warm-up;DB_CLOSE_DELAY=-1"})
+@ExtendWith(OutputCaptureExtension.class)
 class WarmUpTests {
 
     @Autowired
@@ -28,6 +34,18 @@ class WarmUpTests {
         long incorrect = meters.find("gradcheck.checks").tag("verdict", "incorrect").timers().stream()
                 .mapToLong(Timer::count).sum();
         assertThat(incorrect).as("the mix has a wrong answer (2 A x), so the diagnosis is warmed too").isPositive();
+    }
+
+    @Test
+    void theServiceSaysWhenItTakesTraffic(CapturedOutput output) {
+        assertThat(output.getAll()).as("the service's own start, if it started in this test")
+                .satisfiesAnyOf(all -> assertThat(all).doesNotContain("Started"),
+                        all -> assertThat(all).contains("ready: accepting traffic"));
+        int before = output.getAll().length();
+        warmUp.onReadiness(new AvailabilityChangeEvent<>(this, ReadinessState.REFUSING_TRAFFIC));
+        assertThat(output.getAll().substring(before)).doesNotContain("ready: accepting traffic");
+        warmUp.onReadiness(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        assertThat(output.getAll().substring(before)).contains("ready: accepting traffic");
     }
 
     @Test
