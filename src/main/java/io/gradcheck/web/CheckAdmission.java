@@ -167,8 +167,9 @@ public class CheckAdmission implements DisposableBean {
             try {
                 if (connection.gone() && watched.remove(connection, deadline)) {
                     deadline.cancel();
-                    cancelled.increment();
+                    // logged before it is counted: whoever waits for the count finds the line written
                     log.info("check cancelled: its client closed the connection");
+                    cancelled.increment();
                     changed();
                 }
             } catch (RuntimeException e) {

@@ -66,7 +66,7 @@ class CheckDisconnectTests {
         // the client has closed its connection: the server stops the check (at its next deadline poll)
         awaitTrue(() -> admission.cancelled() == cancelledBefore + 1 && admission.running() == 0,
                 "the check to be cancelled and its slot freed");
-        // logged before the door is notified, so it is there when the wait above ends
+        // logged before the cancellation is counted, so it is there when the wait above ends
         assertThat(output.getAll()).contains("check cancelled: its client closed the connection");
         long took = System.nanoTime() - start;
         assertThat(took).isLessThan(Duration.ofSeconds(30).toNanos()); // half the deadline: it did not run out
