@@ -12,7 +12,9 @@ import io.gradcheck.expr.eval.Jets.BilinearMap;
  *   <li>a row of the result is updated from four rows of the right-hand factor at a time ({@link #BLOCK}): the
  *   result row is read and written once per four instead of once per row (JDK 17 does not vectorise a loop
  *   whose arrays are read at different offsets, so the saving is in memory traffic, not in SIMD);</li>
- *   <li>a matrix times a vector sums each entry in {@link #dot} (eight partial sums).</li>
+ *   <li>a matrix times a vector sums each entry in {@link #dot} (eight partial sums);</li>
+ *   <li>a large product (from {@link Ranges#PARALLEL_WORK} multiply-adds) is split over the cores: by rows of the
+ *   result, or by columns when the result is one row; every entry is summed as on one thread.</li>
  * </ul>
  *
  * The plain and the fused forms add the same terms in the same order, so a value computed in a dual pass equals
@@ -26,71 +28,78 @@ final class MatrixProducts {
     private MatrixProducts() {
     }
 
-    /** a b for a (m×k) and b (k×n). */
+    /** a b for a (m×k) and b (k×n): rows of the result are independent, and split when large. */
     static BilinearMap product(int m, int k, int n) {
+        long work = (long) m * k * n;
         return new BilinearMap() {
             @Override
             public void accumulate(double[] x, double[] y, double[] r) {
-                if (n == 1) {
-                    for (int i = 0; i < m; i++) {
-                        r[i] += dot(x, i * k, y, 0, k);
-                    }
+                if (n > 1) {
+                    byRows(m, n, work, (i, from, to) -> combineRows(x, i * k, 1, k, y, n, r, i * n, from, to));
                     return;
                 }
-                for (int i = 0; i < m; i++) {
-                    combineRows(x, i * k, 1, k, y, n, r, i * n);
-                }
+                Ranges.run(m, work, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        r[i] += dot(x, i * k, y, 0, k);
+                    }
+                });
             }
 
             @Override
             public void accumulateRight(double[] x, double[] y0, double[] y1, double[] r0, double[] r1) {
-                for (int i = 0; i < m; i++) {
-                    if (n == 1) {
-                        dot2(x, i * k, y0, y1, k, r0, r1, i);
-                    } else {
-                        combineRows(x, i * k, 1, k, y0, n, r0, i * n);
-                        combineRows(x, i * k, 1, k, y1, n, r1, i * n);
-                    }
+                if (n > 1) {
+                    byRows(m, n, 2 * work, (i, from, to) -> {
+                        combineRows(x, i * k, 1, k, y0, n, r0, i * n, from, to);
+                        combineRows(x, i * k, 1, k, y1, n, r1, i * n, from, to);
+                    });
+                    return;
                 }
+                Ranges.run(m, 2 * work, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        dot2(x, i * k, y0, y1, k, r0, r1, i);
+                    }
+                });
             }
 
             @Override
             public void accumulateLeft(double[] x0, double[] x1, double[] y, double[] r0, double[] r1) {
-                if (n == 1) {
-                    for (int i = 0; i < m; i++) {
+                if (n > 1) {
+                    byRows(m, n, 2 * work,
+                            (i, from, to) -> combineRows2(x0, x1, i * k, 1, k, y, n, r0, r1, i * n, from, to));
+                    return;
+                }
+                Ranges.run(m, 2 * work, (from, to) -> {
+                    for (int i = from; i < to; i++) {
                         r0[i] += dot(x0, i * k, y, 0, k);
                         r1[i] += dot(x1, i * k, y, 0, k);
                     }
-                    return;
-                }
-                for (int i = 0; i < m; i++) {
-                    combineRows2(x0, x1, i * k, 1, k, y, n, r0, r1, i * n);
-                }
+                });
             }
         };
     }
 
     /**
      * aᵀ b for a (k×m) and b (k×n), reading a in place: never forms aᵀ. Row i of the result combines the rows
-     * of b with column i of a as coefficients; for a vector b, the result combines the rows of a with b.
+     * of b with column i of a as coefficients; for a vector b, the result combines the rows of a with b (split
+     * by columns of the result when large).
      */
     static BilinearMap transposedLeft(int k, int m, int n) {
+        long work = (long) k * m * n;
         return new BilinearMap() {
             @Override
             public void accumulate(double[] x, double[] y, double[] r) {
                 if (n == 1) {
-                    combineRows(y, 0, 1, k, x, m, r, 0);
+                    Ranges.run(m, work, (from, to) -> combineRows(y, 0, 1, k, x, m, r, 0, from, to));
                     return;
                 }
-                for (int i = 0; i < m; i++) {
-                    combineRows(x, i, m, k, y, n, r, i * n);
-                }
+                byRows(m, n, work, (i, from, to) -> combineRows(x, i, m, k, y, n, r, i * n, from, to));
             }
 
             @Override
             public void accumulateRight(double[] x, double[] y0, double[] y1, double[] r0, double[] r1) {
                 if (n == 1) {
-                    combineRows2(y0, y1, 0, 1, k, x, m, r0, r1, 0);
+                    Ranges.run(m, 2 * work,
+                            (from, to) -> combineRows2(y0, y1, 0, 1, k, x, m, r0, r1, 0, from, to));
                     return;
                 }
                 accumulate(x, y0, r0);
@@ -100,35 +109,56 @@ final class MatrixProducts {
             @Override
             public void accumulateLeft(double[] x0, double[] x1, double[] y, double[] r0, double[] r1) {
                 if (n == 1) {
-                    combineRows(y, 0, 1, k, x0, m, r0, 0);
-                    combineRows(y, 0, 1, k, x1, m, r1, 0);
+                    Ranges.run(m, 2 * work, (from, to) -> {
+                        combineRows(y, 0, 1, k, x0, m, r0, 0, from, to);
+                        combineRows(y, 0, 1, k, x1, m, r1, 0, from, to);
+                    });
                     return;
                 }
-                for (int i = 0; i < m; i++) {
-                    combineRows2(x0, x1, i, m, k, y, n, r0, r1, i * n);
-                }
+                byRows(m, n, 2 * work,
+                        (i, from, to) -> combineRows2(x0, x1, i, m, k, y, n, r0, r1, i * n, from, to));
             }
         };
     }
 
     /** a bᵀ for a (m×k) and b (n×k), reading b in place: entry (i, j) is the dot product of rows i and j. */
     static BilinearMap transposedRight(int m, int k, int n) {
-        return (x, y, r) -> {
-            for (int i = 0; i < m; i++) {
+        long work = (long) m * k * n;
+        return (x, y, r) -> Ranges.run(m, work, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 for (int j = 0; j < n; j++) {
                     r[i * n + j] += dot(x, i * k, y, j * k, k);
                 }
             }
-        };
+        });
+    }
+
+    /** Columns from ≤ j < to of row i of a result. */
+    @FunctionalInterface
+    private interface RowKernel {
+        void run(int i, int from, int to);
+    }
+
+    /** Every row of an m × n result, split by rows, or by columns when it is a single row. */
+    private static void byRows(int m, int n, long work, RowKernel kernel) {
+        if (m == 1) {
+            Ranges.run(n, work, (from, to) -> kernel.run(0, from, to));
+            return;
+        }
+        Ranges.run(m, work, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                kernel.run(i, 0, n);
+            }
+        });
     }
 
     /**
-     * r[ro + j] += Σ_l s[so + l·stride]·rows[l·n + j] over l < k: a combination of the k rows (of length n) of
-     * {@code rows}, {@link #BLOCK} rows per pass over the result row. A block of zero coefficients is skipped
-     * (a unit direction, as in a Jacobian column, touches one row).
+     * r[ro + j] += Σ_l s[so + l·stride]·rows[l·n + j] over l < k, for the columns from ≤ j < to: a combination of
+     * the k rows (of length n) of {@code rows}, {@link #BLOCK} rows per pass over the result row. A block of zero
+     * coefficients is skipped (a unit direction, as in a Jacobian column, touches one row).
      */
     private static void combineRows(double[] s, int so, int stride, int k, double[] rows, int n, double[] r,
-            int ro) {
+            int ro, int from, int to) {
         int l = 0;
         for (; l + 3 < k; l += 4) {
             int c = so + l * stride;
@@ -139,30 +169,33 @@ final class MatrixProducts {
             if (s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0) {
                 continue;
             }
-            addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro);
+            addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro, from, to);
         }
         for (; l < k; l++) {
             double s0 = s[so + l * stride];
             if (s0 != 0) {
-                addRow(s0, rows, l * n, n, r, ro);
+                addRow(s0, rows, l * n, r, ro, from, to);
             }
         }
     }
 
-    /** r[ro + j] += (s0·row0[j] + s1·row1[j]) + (s2·row2[j] + s3·row3[j]) for the four rows from {@code o}. */
+    /**
+     * r[ro + j] += (s0·row0[j] + s1·row1[j]) + (s2·row2[j] + s3·row3[j]) for the four rows (of length n) from
+     * {@code o}, for from ≤ j < to.
+     */
     private static void addFourRows(double s0, double s1, double s2, double s3, double[] rows, int o, int n,
-            double[] r, int ro) {
+            double[] r, int ro, int from, int to) {
         int o1 = o + n;
         int o2 = o1 + n;
         int o3 = o2 + n;
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             r[ro + j] += (s0 * rows[o + j] + s1 * rows[o1 + j]) + (s2 * rows[o2 + j] + s3 * rows[o3 + j]);
         }
     }
 
-    /** r[ro + j] += s·row[j] for the row from {@code o}. */
-    private static void addRow(double s, double[] rows, int o, int n, double[] r, int ro) {
-        for (int j = 0; j < n; j++) {
+    /** r[ro + j] += s·row[j] for the row from {@code o}, for from ≤ j < to. */
+    private static void addRow(double s, double[] rows, int o, double[] r, int ro, int from, int to) {
+        for (int j = from; j < to; j++) {
             r[ro + j] += s * rows[o + j];
         }
     }
@@ -172,7 +205,7 @@ final class MatrixProducts {
      * each result equals what {@code combineRows} gives for its coefficients alone, bit for bit.
      */
     private static void combineRows2(double[] s, double[] t, int so, int stride, int k, double[] rows, int n,
-            double[] r, double[] q, int ro) {
+            double[] r, double[] q, int ro, int from, int to) {
         int l = 0;
         for (; l + 3 < k; l += 4) {
             int c = so + l * stride;
@@ -188,9 +221,9 @@ final class MatrixProducts {
             boolean tZero = t0 == 0 && t1 == 0 && t2 == 0 && t3 == 0;
             if (sZero || tZero) {
                 if (!sZero) {
-                    addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro);
+                    addFourRows(s0, s1, s2, s3, rows, l * n, n, r, ro, from, to);
                 } else if (!tZero) {
-                    addFourRows(t0, t1, t2, t3, rows, l * n, n, q, ro);
+                    addFourRows(t0, t1, t2, t3, rows, l * n, n, q, ro, from, to);
                 }
                 continue;
             }
@@ -198,7 +231,7 @@ final class MatrixProducts {
             int o1 = o0 + n;
             int o2 = o1 + n;
             int o3 = o2 + n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 double b0 = rows[o0 + j];
                 double b1 = rows[o1 + j];
                 double b2 = rows[o2 + j];
@@ -211,10 +244,10 @@ final class MatrixProducts {
             double s0 = s[so + l * stride];
             double t0 = t[so + l * stride];
             if (s0 != 0) {
-                addRow(s0, rows, l * n, n, r, ro);
+                addRow(s0, rows, l * n, r, ro, from, to);
             }
             if (t0 != 0) {
-                addRow(t0, rows, l * n, n, q, ro);
+                addRow(t0, rows, l * n, q, ro, from, to);
             }
         }
     }

@@ -6,7 +6,10 @@ import io.gradcheck.expr.eval.Jets.BilinearMap;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The fused kernels (value and tangent in one sweep) give what two plain accumulations give. */
+/**
+ * The fused kernels (value and tangent in one sweep) give what two plain accumulations give, and a large product
+ * split over the cores gives what one thread gives, bit for bit.
+ */
 class MatrixProductsTests {
 
     private static double[] random(int n, SplittableRandom r) {
@@ -57,5 +60,50 @@ class MatrixProductsTests {
         map.accumulateLeft(a0, a1, b0, fused0, fused1);
         assertThat(fused0).containsExactly(plain0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(fused1).containsExactly(plain1, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aLargeProductSplitOverTheCoresEqualsItsPartsComputedSmall() {
+        SplittableRandom r = new SplittableRandom(12);
+        int k = 700;
+        int m = 600; // k·m = 420,000 multiply-adds: over the parallel threshold
+        assertThat((long) k * m).isGreaterThan(Ranges.PARALLEL_WORK);
+        double[] a = random(k * m, r);
+        double[] v = random(k, r);
+        double[] t = random(k, r);
+
+        // A v (rows split): each row against the same row alone as a 1 × k product, below the threshold
+        double[] w = random(m, r);
+        double[] whole = new double[k];
+        MatrixProducts.product(k, m, 1).accumulate(a, w, whole);
+        for (int i = 0; i < k; i++) {
+            double[] row = java.util.Arrays.copyOfRange(a, i * m, (i + 1) * m);
+            double[] one = new double[1];
+            MatrixProducts.product(1, m, 1).accumulate(row, w, one);
+            assertThat(whole[i]).isEqualTo(one[0]);
+        }
+
+        // Aᵀ v and its fused dual form (columns split): each block of columns as a small k × width matrix
+        double[] plain = new double[m];
+        MatrixProducts.transposedLeft(k, m, 1).accumulate(a, v, plain);
+        double[] value = new double[m];
+        double[] tangent = new double[m];
+        MatrixProducts.transposedLeft(k, m, 1).accumulateRight(a, v, t, value, tangent);
+        int width = 100;
+        for (int c = 0; c < m; c += width) {
+            double[] block = new double[k * width];
+            for (int l = 0; l < k; l++) {
+                System.arraycopy(a, l * m + c, block, l * width, width);
+            }
+            double[] small = new double[width];
+            MatrixProducts.transposedLeft(k, width, 1).accumulate(block, v, small);
+            double[] smallTangent = new double[width];
+            MatrixProducts.transposedLeft(k, width, 1).accumulate(block, t, smallTangent);
+            for (int j = 0; j < width; j++) {
+                assertThat(plain[c + j]).isEqualTo(small[j]);
+                assertThat(value[c + j]).isEqualTo(small[j]);
+                assertThat(tangent[c + j]).isEqualTo(smallTangent[j]);
+            }
+        }
     }
 }
