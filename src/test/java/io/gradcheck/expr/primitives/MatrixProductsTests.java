@@ -83,27 +83,30 @@ class MatrixProductsTests {
             assertThat(whole[i]).isEqualTo(one[0]);
         }
 
-        // Aᵀ v and its fused dual form (columns split): each block of columns as a small k × width matrix
+        // Aᵀ v and its fused dual form (one result row, split in two halves of A's rows): each half as a small
+        // product of its own, the second added last
         double[] plain = new double[m];
         MatrixProducts.transposedLeft(k, m, 1).accumulate(a, v, plain);
         double[] value = new double[m];
         double[] tangent = new double[m];
         MatrixProducts.transposedLeft(k, m, 1).accumulateRight(a, v, t, value, tangent);
-        int width = 100;
-        for (int c = 0; c < m; c += width) {
-            double[] block = new double[k * width];
-            for (int l = 0; l < k; l++) {
-                System.arraycopy(a, l * m + c, block, l * width, width);
-            }
-            double[] small = new double[width];
-            MatrixProducts.transposedLeft(k, width, 1).accumulate(block, v, small);
-            double[] smallTangent = new double[width];
-            MatrixProducts.transposedLeft(k, width, 1).accumulate(block, t, smallTangent);
-            for (int j = 0; j < width; j++) {
-                assertThat(plain[c + j]).isEqualTo(small[j]);
-                assertThat(value[c + j]).isEqualTo(small[j]);
-                assertThat(tangent[c + j]).isEqualTo(smallTangent[j]);
-            }
+        int half = k / 2 / MatrixProducts.BLOCK * MatrixProducts.BLOCK;
+        double[][] halves = {halfOf(a, v, 0, half, m), halfOf(a, v, half, k, m)};
+        double[][] tangentHalves = {halfOf(a, t, 0, half, m), halfOf(a, t, half, k, m)};
+        for (int j = 0; j < m; j++) {
+            assertThat(plain[j]).isEqualTo(halves[0][j] + halves[1][j]);
+            assertThat(value[j]).isEqualTo(plain[j]);
+            assertThat(tangent[j]).isEqualTo(tangentHalves[0][j] + tangentHalves[1][j]);
         }
+    }
+
+    /** Rows lo ≤ l < hi of a (k × m) combined with the same entries of v, by a product below the threshold. */
+    private static double[] halfOf(double[] a, double[] v, int lo, int hi, int m) {
+        double[] rows = java.util.Arrays.copyOfRange(a, lo * m, hi * m);
+        double[] coefficients = java.util.Arrays.copyOfRange(v, lo, hi);
+        assertThat((long) (hi - lo) * m).isLessThan(Ranges.PARALLEL_WORK);
+        double[] r = new double[m];
+        MatrixProducts.transposedLeft(hi - lo, m, 1).accumulate(rows, coefficients, r);
+        return r;
     }
 }
