@@ -130,7 +130,8 @@ public final class Checker {
                     p.expected(), p.answer().prepared(fixed), p.unreadable(), p.unreadableAt()));
         }
         parts = planned;
-        Sampling sampling = new Sampling(prepared, Smoothness.of(prepared.root()), parts, sampler, constraints)
+        Sampling sampling = new Sampling(prepared, f.cost(), Smoothness.of(prepared.root()), parts, sampler,
+                constraints)
                 .run(new SplittableRandom(seed), points, budget);
         ExpressionView function = new ExpressionView(f.shape().dims(), f.canonical(), f.latex());
         if (sampling.valid() < Math.min(points, 3)) {

@@ -11,15 +11,23 @@ import java.util.SplittableRandom;
  * Draws points until enough are valid for every part: constraints hold, f is defined, and the dual-number
  * reference agrees with finite differences (otherwise the point is at a kink or a singularity and is skipped).
  * Where the dual numbers cannot be wrong ({@link Smoothness}) the cross-check runs at the first
- * {@link #CROSS_CHECKED_POINTS} valid points (a check of the engine itself) and, for a function that is smooth
- * only where it is defined, where it is steep (docs/checks.md).
+ * {@link #CROSS_CHECKED_POINTS} valid points (a check of the engine itself; one for a function as costly as
+ * {@link #LARGE_F_COST}) and, for a function that is smooth only where it is defined, where it is steep
+ * (docs/checks.md).
  */
 final class Sampling {
 
     /** Draws allowed per requested point before the domain is declared empty or the check inconclusive. */
     static final int ATTEMPTS_PER_POINT = 50;
-    /** Points always cross-checked by finite differences, whatever f is built of. */
+    /** Points always cross-checked by finite differences, whatever f is built of (one for a costly f). */
     static final int CROSS_CHECKED_POINTS = 2;
+    /**
+     * The cost of one evaluation of f (multiply-adds) from which the engine is checked at one point, not two: the
+     * four difference passes of one point already run every primitive of f, and each costs as much as the dual
+     * pass (a second point was 15 % of the check of xᵀ A x at n = 1000, a million multiply-adds an evaluation;
+     * this is half of that). Where a kink or a singularity can bite the cross-check is unchanged.
+     */
+    static final long LARGE_F_COST = 1L << 19;
 
     private final Prepared f;
     private final Smoothness.Kind smoothness;
@@ -32,13 +40,23 @@ final class Sampling {
     private int undefined;
     private int overflowed;
     private int kinks;
+    private final int selfChecks;
+    private int crossChecked;
 
     /**
      * @param f prepared with the check's fixed values
      * @param smoothness of f: where the cross-check runs
      */
-    Sampling(Prepared f, Smoothness.Kind smoothness, List<PartPlan> parts, Sampler sampler, List<Constraint> constraints) {
+    Sampling(Prepared f, Smoothness.Kind smoothness, List<PartPlan> parts, Sampler sampler,
+            List<Constraint> constraints) {
+        this(f, 0, smoothness, parts, sampler, constraints);
+    }
+
+    /** @param fCost of one evaluation of f ({@link #LARGE_F_COST}) */
+    Sampling(Prepared f, long fCost, Smoothness.Kind smoothness, List<PartPlan> parts, Sampler sampler,
+            List<Constraint> constraints) {
         this.f = f;
+        this.selfChecks = fCost >= LARGE_F_COST ? 1 : CROSS_CHECKED_POINTS;
         this.smoothness = smoothness;
         this.parts = parts;
         this.sampler = sampler;
@@ -68,6 +86,9 @@ final class Sampling {
             budget.beforeValue();
             Prepared.Point at = f.at(point);
             Reference.CrossCheck crossCheck = crossCheck();
+            if (crossCheck == Reference.CrossCheck.ALWAYS) {
+                crossChecked++;
+            }
             List<Probe> found = new ArrayList<>();
             boolean defined = true;
             for (int i = 0; i < parts.size(); i++) {
@@ -116,7 +137,7 @@ final class Sampling {
     }
 
     private Reference.CrossCheck crossCheck() {
-        if (smoothness == Smoothness.Kind.KINKED || valid() < CROSS_CHECKED_POINTS) {
+        if (smoothness == Smoothness.Kind.KINKED || valid() < selfChecks) {
             return Reference.CrossCheck.ALWAYS;
         }
         return smoothness == Smoothness.Kind.ANALYTIC ? Reference.CrossCheck.NEVER : Reference.CrossCheck.IF_STEEP;
@@ -153,6 +174,11 @@ final class Sampling {
 
     int valid() {
         return probes.get(0).size();
+    }
+
+    /** Points drawn where the cross-check ran whatever f's values (the engine's own check, or a kinked f). */
+    int crossChecked() {
+        return crossChecked;
     }
 
     int skipped() {

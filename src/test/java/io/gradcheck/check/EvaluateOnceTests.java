@@ -121,6 +121,39 @@ class EvaluateOnceTests {
     }
 
     @Test
+    void aCostlyAnalyticFunctionChecksTheEngineAtOnePointACheapOneAtTwoAndAKinkedOneEverywhere() {
+        for (int n : new int[] {100, 800}) {
+            Declarations d = Fixtures.declare("x:" + n + " A:" + n + "x" + n);
+            var f = Parser.parse("x^T A x", d);
+            SplittableRandom r = new SplittableRandom(n);
+            double[] a = new double[n * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextDouble(-1, 1);
+            }
+            Map<String, CheckRequest.VariableSpec> specs = new LinkedHashMap<>();
+            specs.put("x", new CheckRequest.VariableSpec(List.of(n), null, null, null, null, null));
+            specs.put("A", new CheckRequest.VariableSpec(List.of(n, n), NumericValue.matrix(n, n, a), null, null,
+                    null, null));
+            Sampler sampler = new Sampler(d, specs, specs.keySet());
+            Prepared prepared = Prepared.of(f.root(), sampler.fixed());
+            PartPlan part = new PartPlan("x", Shape.vector(n), Layout.GRADIENT, 1, Shape.vector(n), null, null);
+            boolean costly = f.cost() >= Sampling.LARGE_F_COST;
+            assertThat(costly).isEqualTo(n == 800);
+
+            Sampling analytic = new Sampling(prepared, f.cost(), Smoothness.Kind.ANALYTIC, List.of(part), sampler,
+                    List.of()).run(new SplittableRandom(3), 4, unlimited(f));
+            Sampling kinked = new Sampling(prepared, f.cost(), Smoothness.Kind.KINKED, List.of(part), sampler,
+                    List.of()).run(new SplittableRandom(3), 4, unlimited(f));
+            assertThat(analytic.crossChecked()).isEqualTo(costly ? 1 : Sampling.CROSS_CHECKED_POINTS);
+            assertThat(kinked.crossChecked()).isEqualTo(4);
+            assertThat(analytic.valid()).isEqualTo(kinked.valid()).isEqualTo(4);
+            for (int k = 0; k < 4; k++) {
+                assertThat(analytic.probes(0).get(k).reference()).containsExactly(kinked.probes(0).get(k).reference());
+            }
+        }
+    }
+
+    @Test
     void aKinkedFunctionIsStillCrossCheckedAtEveryPoint() {
         // every point of this domain is within the difference stencil of the kink at 0
         Declarations d = Fixtures.declare("x");
