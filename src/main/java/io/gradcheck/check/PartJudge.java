@@ -155,16 +155,31 @@ final class PartJudge {
      */
     private static PointEvidence point(Probe p, double[] answer, double error, boolean passed,
             Map<Tensor, Object> written) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        // most checks show one variable: a map of one entry, and a LinkedHashMap (declaration order) from two on
+        Map<String, Object> values = null;
+        String onlyName = null;
+        Object onlyValue = null;
         int shown = 0;
         for (Map.Entry<String, Tensor> e : p.point().entrySet()) {
             int size = e.getValue().shape().size();
             if (size <= Budget.EVIDENCE_ENTRIES && shown + size <= Budget.EVIDENCE_VALUES_PER_POINT) {
-                values.put(e.getKey(), written.computeIfAbsent(e.getValue(), Values::write));
+                Object value = written.computeIfAbsent(e.getValue(), Values::write);
+                if (onlyName == null) {
+                    onlyName = e.getKey();
+                    onlyValue = value;
+                } else {
+                    if (values == null) {
+                        values = new LinkedHashMap<>();
+                        values.put(onlyName, onlyValue);
+                    }
+                    values.put(e.getKey(), value);
+                }
                 shown += size;
             }
         }
-        return new PointEvidence(values, numbers(p.reference()), numbers(answer), error, passed);
+        Map<String, Object> shownValues = values != null ? values
+                : onlyName != null ? Map.of(onlyName, onlyValue) : Map.of();
+        return new PointEvidence(shownValues, numbers(p.reference()), numbers(answer), error, passed);
     }
 
     private static Object numbers(double[] d) {

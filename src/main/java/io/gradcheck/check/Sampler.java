@@ -110,7 +110,7 @@ final class Sampler {
     }
 
     private Tensor draw(String name, Plan plan, SplittableRandom random, Budget budget) {
-        budget.charge(attemptCost(plan), "drawing " + name);
+        budget.charge(attemptCost(plan), "drawing ", name);
         Shape s = plan.shape();
         int n = s.rows();
         if (plan.positiveDefinite()) {

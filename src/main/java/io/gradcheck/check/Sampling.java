@@ -69,6 +69,7 @@ final class Sampling {
         int attempts = points * ATTEMPTS_PER_POINT;
         while (valid() < points && drawn < attempts) {
             drawn++;
+            budget.poll(); // the deadline, once per drawn point (its cheap steps do not read the clock)
             Map<String, Tensor> point = sampler.draw(random, budget);
             budget.beforeConstraints(constraints);
             if (!satisfiesConstraints(point)) {
@@ -89,7 +90,7 @@ final class Sampling {
             if (crossCheck == Reference.CrossCheck.ALWAYS) {
                 crossChecked++;
             }
-            List<Probe> found = new ArrayList<>();
+            List<Probe> found = new ArrayList<>(parts.size());
             boolean defined = true;
             for (int i = 0; i < parts.size(); i++) {
                 PartPlan part = parts.get(i);

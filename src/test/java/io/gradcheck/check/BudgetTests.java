@@ -136,6 +136,18 @@ class BudgetTests {
     }
 
     @Test
+    void aCheckOfCheapStepsStillReadsTheClockAtEveryDrawnPoint() {
+        // every step of x^2 costs far less than CLOCK_OPS: only the sampling loop's poll can see the time pass
+        AtomicLong now = new AtomicLong();
+        Checker checker = new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(7),
+                new Checker.Bounds(Budget.DEFAULT_LIMIT, Duration.ofMillis(5)), () -> now.getAndAdd(1_000_000));
+        Deadline.Exceeded e = catchThrowableOfType(Deadline.Exceeded.class,
+                () -> checker.check(Checks.of("x^2", "x").part("x", null, "2x").request()));
+        assertThat(e).hasMessage("the check took longer than 5 ms, the limit; it was stopped");
+        assertThat(now.get()).as("clock readings, 1 ms each").isLessThanOrEqualTo(7_000_000);
+    }
+
+    @Test
     void aCancelledCheckStops() {
         Deadline cancelled = Deadline.after(Duration.ofSeconds(5));
         cancelled.cancel();
