@@ -162,17 +162,21 @@ final class MatrixProducts {
             return;
         }
         int half = k / 2 / BLOCK * BLOCK;
-        double[] r2 = new double[n];
-        double[] q2 = q == null ? null : new double[n];
+        double[][] second = new double[2][];
         Ranges.run(2, work, (from, to) -> {
             for (int p = from; p < to; p++) {
                 if (p == 0) {
                     sum.run(0, 0, half, r, q, 0);
                 } else {
-                    sum.run(0, half, k, r2, q2, 0);
+                    // allocated (and zeroed) by the thread that fills it: its lines start in that core's cache
+                    second[0] = new double[n];
+                    second[1] = q == null ? null : new double[n];
+                    sum.run(0, half, k, second[0], second[1], 0);
                 }
             }
         });
+        double[] r2 = second[0];
+        double[] q2 = second[1];
         for (int j = 0; j < n; j++) {
             r[j] += r2[j];
         }
