@@ -124,9 +124,7 @@ class BudgetTests {
     @Test
     void aCheckStopsAtItsDeadline() {
         // a clock that moves 1 ms at every reading: the deadline of 20 ms passes after about 20 polls
-        AtomicLong now = new AtomicLong();
-        Checker checker = new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(7),
-                new Checker.Bounds(Budget.DEFAULT_LIMIT, Duration.ofMillis(20)), () -> now.getAndAdd(1_000_000));
+        Checker checker = checkerWithTickingClock(20, new AtomicLong());
         Deadline.Exceeded e = catchThrowableOfType(Deadline.Exceeded.class,
                 () -> checker.check(Checks.of("det(X)", "X:3x3").part("X", null, "X").request()));
         assertThat(e).hasMessage("the check took longer than 20 ms, the limit; it was stopped");
@@ -139,12 +137,17 @@ class BudgetTests {
     void aCheckOfCheapStepsStillReadsTheClockAtEveryDrawnPoint() {
         // every step of x^2 costs far less than CLOCK_OPS: only the sampling loop's poll can see the time pass
         AtomicLong now = new AtomicLong();
-        Checker checker = new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(7),
-                new Checker.Bounds(Budget.DEFAULT_LIMIT, Duration.ofMillis(5)), () -> now.getAndAdd(1_000_000));
+        Checker checker = checkerWithTickingClock(5, now);
         Deadline.Exceeded e = catchThrowableOfType(Deadline.Exceeded.class,
                 () -> checker.check(Checks.of("x^2", "x").part("x", null, "2x").request()));
         assertThat(e).hasMessage("the check took longer than 5 ms, the limit; it was stopped");
         assertThat(now.get()).as("clock readings, 1 ms each").isLessThanOrEqualTo(7_000_000);
+    }
+
+    /** A checker whose deadline is {@code millis} ms and whose clock moves 1 ms at every reading. */
+    private static Checker checkerWithTickingClock(long millis, AtomicLong now) {
+        return new Checker(Limits.DEFAULT, Checker.Defaults.STANDARD, Seeds.counting(7),
+                new Checker.Bounds(Budget.DEFAULT_LIMIT, Duration.ofMillis(millis)), () -> now.getAndAdd(1_000_000));
     }
 
     @Test
