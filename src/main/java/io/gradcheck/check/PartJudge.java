@@ -155,31 +155,29 @@ final class PartJudge {
      */
     private static PointEvidence point(Probe p, double[] answer, double error, boolean passed,
             Map<Tensor, Object> written) {
-        // most checks show one variable: a map of one entry, and a LinkedHashMap (declaration order) from two on
-        Map<String, Object> values = null;
-        String onlyName = null;
-        Object onlyValue = null;
+        Map<String, Object> values = Map.of();
         int shown = 0;
         for (Map.Entry<String, Tensor> e : p.point().entrySet()) {
             int size = e.getValue().shape().size();
             if (size <= Budget.EVIDENCE_ENTRIES && shown + size <= Budget.EVIDENCE_VALUES_PER_POINT) {
-                Object value = written.computeIfAbsent(e.getValue(), Values::write);
-                if (onlyName == null) {
-                    onlyName = e.getKey();
-                    onlyValue = value;
-                } else {
-                    if (values == null) {
-                        values = new LinkedHashMap<>();
-                        values.put(onlyName, onlyValue);
-                    }
-                    values.put(e.getKey(), value);
-                }
+                values = with(values, e.getKey(), written.computeIfAbsent(e.getValue(), Values::write));
                 shown += size;
             }
         }
-        Map<String, Object> shownValues = values != null ? values
-                : onlyName != null ? Map.of(onlyName, onlyValue) : Map.of();
-        return new PointEvidence(shownValues, numbers(p.reference()), numbers(answer), error, passed);
+        return new PointEvidence(values, numbers(p.reference()), numbers(answer), error, passed);
+    }
+
+    /**
+     * The values shown so far and one more, in declaration order: a one-entry map for the first (most checks show
+     * one variable), a {@link LinkedHashMap} from the second on.
+     */
+    private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
+        if (values.isEmpty()) {
+            return Map.of(name, value);
+        }
+        Map<String, Object> more = values instanceof LinkedHashMap ? values : new LinkedHashMap<>(values);
+        more.put(name, value);
+        return more;
     }
 
     private static Object numbers(double[] d) {

@@ -43,12 +43,11 @@ public class CheckAdmission implements DisposableBean {
 
     static final long PROBE_INTERVAL_MS = 100;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Logger log = LoggerFactory.getLogger(CheckAdmission.class);
 
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private static final Logger log = LoggerFactory.getLogger(CheckAdmission.class);
-
     /** Notified when a check starts, ends or is cancelled (see {@link #awaitUntil}). */
     private final Object changes = new Object();
     private final HttpLimits limits;

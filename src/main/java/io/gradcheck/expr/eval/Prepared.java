@@ -160,14 +160,6 @@ public final class Prepared {
 
     private final Plan plan;
     private final Map<String, Tensor> fixed;
-    /**
-     * The variable of the last pass and its dependents (a check asks for one variable at every point): one
-     * immutable pair, so a preparation shared between threads still reads a consistent one.
-     */
-    private Dependents last;
-
-    private record Dependents(String wrt, boolean[] steps) {
-    }
     /** By step: the value of each largest sub-expression that depends on fixed values only, evaluated once. */
     private final double[][] constants;
 
@@ -194,16 +186,6 @@ public final class Prepared {
     /** The tree as it is evaluated (cheaper equivalents substituted, see {@code Primitive.plan}). */
     public Node root() {
         return plan.root.node;
-    }
-
-    /** Which steps depend on {@code wrt}: the plan's answer, kept for the next pass with the same variable. */
-    private boolean[] dependents(String wrt) {
-        Dependents d = last;
-        if (d == null || !d.wrt().equals(wrt)) {
-            d = new Dependents(wrt, plan.dependents(wrt));
-            last = d;
-        }
-        return d.steps();
     }
 
     /** Evaluations at one point; values computed there are kept for the other passes at the same point. */
@@ -267,23 +249,23 @@ public final class Prepared {
 
         /** Value and directional derivative D_v f along {@code wrt}: one forward pass of dual numbers. */
         public Jet directional(String wrt, Tensor v) {
-            return walk(plan.root, wrt, dependents(wrt), new double[][] {variable(wrt).data(), v.data()}, true);
+            return walk(plan.root, wrt, plan.dependents(wrt), new double[][] {variable(wrt).data(), v.data()}, true);
         }
 
         /** Part 3 of the result is the second directional derivative vᵀ H w along {@code wrt}. */
         public Jet secondDirectional(String wrt, Tensor v, Tensor w) {
-            return walk(plan.root, wrt, dependents(wrt),
+            return walk(plan.root, wrt, plan.dependents(wrt),
                     new double[][] {variable(wrt).data(), v.data(), w.data(), null}, true);
         }
 
         /** The plain value at the point with {@code wrt} moved to x + h·v (the other variables as they are). */
         public Tensor valueMoved(String wrt, Tensor v, double h) {
-            return walk(plan.root, wrt, dependents(wrt), new double[][] {moved(wrt, v, h)}, false).value();
+            return walk(plan.root, wrt, plan.dependents(wrt), new double[][] {moved(wrt, v, h)}, false).value();
         }
 
         /** D_v f along {@code wrt} at the point with {@code wrt} moved to x + h·w. */
         public Jet directionalMoved(String wrt, Tensor v, Tensor w, double h) {
-            return walk(plan.root, wrt, dependents(wrt), new double[][] {moved(wrt, w, h), v.data()}, false);
+            return walk(plan.root, wrt, plan.dependents(wrt), new double[][] {moved(wrt, w, h), v.data()}, false);
         }
 
         private double[] moved(String wrt, Tensor v, double h) {
@@ -349,9 +331,7 @@ public final class Prepared {
                     args[i] = wrt == null ? Jets.constant(a.node.shape(), valueOf(a), 1)
                             : walk(a, wrt, dependsOnWrt, parts, atPoint);
                 }
-                // most primitives take one or two arguments: a list of two fields, not an array behind a list
-                return c.primitive().apply(args.length == 1 ? List.of(args[0])
-                        : args.length == 2 ? List.of(args[0], args[1]) : List.of(args), c.shape());
+                return c.primitive().apply(List.of(args), c.shape()); // one or two arguments: a list of two fields
             }
             if (node instanceof Node.Variable v) {
                 if (v.name().equals(wrt)) {
