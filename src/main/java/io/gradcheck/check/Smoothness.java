@@ -29,7 +29,7 @@ final class Smoothness {
     }
 
     private static final Set<String> ANALYTIC = Set.of(
-            "+", "-", "neg", "*", "transposed*", "*transposed", "hadamard", "transpose",
+            "+", "-", "+transposed", "-transposed", "neg", "*", "transposed*", "*transposed", "hadamard", "transpose",
             "tr", "det", "diag", "dot", "outer", "kron", "vec", "eye", "ones", "zeros", "sum", "mean",
             "exp", "sin", "cos", "sinh", "cosh", "tanh", "sigmoid", "softplus", "atan", "asinh", "sech",
             "logsumexp", "softmax");

@@ -19,12 +19,49 @@ public final class Arithmetic {
     public static final Primitive ADD = new Defined("+",
             new Notation("@1 + $2", "@1 + $2", ADDITIVE),
             ShapeRules.broadcast("add", "and"),
-            (a, out) -> Ops.add(a.get(0), a.get(1)));
+            (a, out) -> Ops.add(a.get(0), a.get(1)),
+            null,
+            call -> planSum(call, false));
 
     public static final Primitive SUBTRACT = new Defined("-",
             new Notation("@1 - $2", "@1 - $2", ADDITIVE),
             ShapeRules.broadcast("subtract", "from"),
-            (a, out) -> Ops.subtract(a.get(0), a.get(1)));
+            (a, out) -> Ops.subtract(a.get(0), a.get(1)),
+            null,
+            call -> planSum(call, true));
+
+    /**
+     * A + Bᵀ, Aᵀ + B and A - Bᵀ of two matrices as one pass that reads the transposed side in place (the transpose
+     * is never formed): {@code (A + A^T) x} with a fixed 1000 × 1000 A formed Aᵀ, then the sum, once per check.
+     * Addition commutes exactly (up to the sign of a zero), so Aᵀ + B may be read as B + Aᵀ; Aᵀ - B is left as it is.
+     */
+    private static Node.Call planSum(Node.Call call, boolean subtract) {
+        Node a = call.args().get(0);
+        Node b = call.args().get(1);
+        if (a.shape().isScalar() || b.shape().isScalar()) {
+            return call;
+        }
+        if (b instanceof Node.Call tb && tb.primitive() == TRANSPOSE) {
+            return new Node.Call(subtract ? MINUS_TRANSPOSED : PLUS_TRANSPOSED, java.util.List.of(a, tb.args().get(0)),
+                    call.shape(), call.span());
+        }
+        if (!subtract && a instanceof Node.Call ta && ta.primitive() == TRANSPOSE) {
+            return new Node.Call(PLUS_TRANSPOSED, java.util.List.of(b, ta.args().get(0)), call.shape(), call.span());
+        }
+        return call;
+    }
+
+    /** A + Bᵀ, for plans only (see {@link #planSum}): never written by a reader, never printed as such. */
+    static final Primitive PLUS_TRANSPOSED = new Defined("+transposed",
+            new Notation("@1 + $2^T", "@1 + $2^{\\top}", ADDITIVE),
+            (args, d) -> args.get(0).shape(),
+            (a, out) -> Ops.addTransposed(a.get(0), a.get(1), 1));
+
+    /** A - Bᵀ, for plans only. */
+    static final Primitive MINUS_TRANSPOSED = new Defined("-transposed",
+            new Notation("@1 - $2^T", "@1 - $2^{\\top}", ADDITIVE),
+            (args, d) -> args.get(0).shape(),
+            (a, out) -> Ops.addTransposed(a.get(0), a.get(1), -1));
 
     public static final Primitive NEGATE = new Defined("neg",
             new Notation("-@1", "-@1", UNARY),

@@ -129,6 +129,53 @@ final class Ops {
         });
     }
 
+    /**
+     * a + sign·bᵀ for a of m × n and b of n × m (a plan of {@code A + B^T} and {@code A - B^T}, see
+     * {@code Arithmetic.planSum}): the same sums, entry by entry, as forming bᵀ and adding it, so the same
+     * numbers, without the transpose's array and its pass; b is read by the transpose's tiles.
+     */
+    static Jet addTransposed(Jet a, Jet b, double sign) {
+        int m = a.shape().rows();
+        int n = a.shape().cols();
+        double[][] x = a.parts();
+        double[][] y = b.parts();
+        double[][] res = new double[Math.max(x.length, y.length)][];
+        for (int k = 0; k < res.length; k++) {
+            double[] p = k < x.length ? x[k] : null;
+            double[] q = k < y.length ? y[k] : null;
+            if (p == null && q == null) {
+                continue;
+            }
+            double[] r = new double[m * n];
+            // by bands of rows, on the cores together when large (each entry is one sum: the same bits)
+            Ranges.run(m, (long) m * n, (from, to) -> {
+                if (p != null) {
+                    System.arraycopy(p, from * n, r, from * n, (to - from) * n);
+                }
+                if (q != null) {
+                    addTransposedRows(r, q, sign, m, n, from, to);
+                }
+            });
+            res[k] = r;
+        }
+        return new Jet(a.shape(), res);
+    }
+
+    /** Rows [from, to) of r += sign·qᵀ (q is n × m), by the transpose's square tiles. */
+    private static void addTransposedRows(double[] r, double[] q, double sign, int m, int n, int from, int to) {
+        for (int i0 = from; i0 < to; i0 += TRANSPOSE_TILE) {
+            int i1 = Math.min(i0 + TRANSPOSE_TILE, to);
+            for (int j0 = 0; j0 < n; j0 += TRANSPOSE_TILE) {
+                int j1 = Math.min(j0 + TRANSPOSE_TILE, n);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        r[i * n + j] += sign * q[j * m + i];
+                    }
+                }
+            }
+        }
+    }
+
     static Jet trace(Jet a) {
         int n = a.shape().rows();
         return Jets.linear(a, Shape.SCALAR, (x, r) -> {

@@ -204,9 +204,41 @@ class PreparedTests {
             ParsedExpression f = parse(text, "A:3x3 B:2x3 x:3");
             assertThat(names(Prepared.of(f.root()).root())).as(text).doesNotContain("transpose");
         }
-        ParsedExpression f = parse("(A + A^T) x", "A:3x3 x:3");
-        assertThat(names(Prepared.of(f.root()).root())).as("a transpose outside a product stays")
-                .contains("transpose");
+        for (String text : List.of("(A + A^T) x", "(A^T + A) x", "(A - A^T) x")) {
+            ParsedExpression f = parse(text, "A:3x3 x:3");
+            assertThat(names(Prepared.of(f.root()).root())).as(text).doesNotContain("transpose");
+        }
+        for (String text : List.of("(A^T - A) x", "tr(A^T) x")) {
+            ParsedExpression f = parse(text, "A:3x3 x:3");
+            assertThat(names(Prepared.of(f.root()).root())).as("%s: a transpose outside a product or sum stays", text)
+                    .contains("transpose");
+        }
+    }
+
+    /**
+     * A + Bᵀ, Aᵀ + B and A - Bᵀ read the transposed side in place (issue 16) and give the very numbers of forming
+     * the transpose and adding it: {@code 1 B^T} is not planned (a scaled transpose), and scaling by 1 is exact. The
+     * sizes leave partial tiles on both sides; the larger one is summed by bands of rows on the cores together.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"A:40x70 B:70x40", "A:520x600 B:600x520"})
+    void aSumWithATransposeGivesTheNumbersOfFormingTheTranspose(String sizes) {
+        Map<String, String> planned = Map.of("A + B^T", "A + 1 B^T", "B^T + A", "1 B^T + A", "A - B^T", "A - 1 B^T");
+        SplittableRandom random = new SplittableRandom(16);
+        planned.forEach((text, formed) -> {
+            ParsedExpression f = parse(text, sizes);
+            ParsedExpression g = parse(formed, sizes);
+            assertThat(names(Prepared.of(f.root()).root())).as(text).contains(text.contains("-") ? "-transposed"
+                    : "+transposed");
+            Map<String, Tensor> point = Fixtures.point(f.declarations(), random);
+            for (String wrt : List.of("A", "B")) {
+                Tensor v = Fixtures.uniform(point.get(wrt).shape(), random);
+                Jet fused = Prepared.of(f.root()).at(point).directional(wrt, v);
+                Jet plain = Evaluator.directional(g.root(), point, wrt, v);
+                assertThat(fused.value()).as(text).isEqualTo(plain.value());
+                assertThat(fused.partAsTensor(1)).as("%s along %s", text, wrt).isEqualTo(plain.partAsTensor(1));
+            }
+        });
     }
 
     private static List<String> names(Node n) {
