@@ -14,7 +14,8 @@ jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" peer-jmh
 # a new answer text in every check (the parser reads it): its code paths need a longer warm-up to settle
 jmh "-f 1 -wi 5 -i 5 -w 2s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" new-answer 'PeerExerciseBenchmarks\.checkNewAnswer$'
 /usr/bin/python3 "$peer" --no-spawn --json "$out/peer.json" --md "$out/peer.md" > "$out/peer.log" 2>&1
-jmh "-f 1 -wi 2 -i 5 -w 500ms -r 500ms" primitives PrimitiveBenchmarks
+# some dual passes take ~3 s to settle (a first measured iteration 10-25x the rest after 2 x 500 ms of warm-up)
+jmh "-f 1 -wi 3 -i 5 -w 1s -r 500ms" primitives PrimitiveBenchmarks
 jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s" expressions ExpressionBenchmarks
 { date -u; uptime; } | tee -a "$out/machine.txt"
 python3 src/test/bench/tables.py peers "$out/peer-jmh.json,$out/new-answer.json" "$out/peer.json"

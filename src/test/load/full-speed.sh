@@ -7,26 +7,12 @@
 # Usage: ./mvnw -DskipTests package && [EXTRA_FLAGS=...] bash src/test/load/full-speed.sh [cds|plain ...]
 set -euo pipefail
 . "$(dirname "$0")/ready.sh"
+. "$(dirname "$0")/launch.sh"
 cd "$(dirname "$0")/../../.."
-work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-pid=
-cp target/gradcheck-*.jar "$work/app.jar"
-java -Djarmode=tools -jar "$work/app.jar" extract --destination "$work/run" > /dev/null
-flags="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile) ${EXTRA_FLAGS:-}"
-echo "JVM flags: $flags"
-java $flags -XX:ArchiveClassesAtExit="$work/run/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/run/app.jar" \
-  --spring.datasource.url=jdbc:h2:mem:training > "$work/training.log" 2>&1
+prepare_jar
 modes=("$@"); [ ${#modes[@]} -eq 0 ] && modes=(cds plain)
 for mode in "${modes[@]}"; do
-  port=$((20000 + RANDOM % 30000))
-  extra=; [ "$mode" = cds ] && extra="-XX:SharedArchiveFile=$work/run/app.jsa"
-  start=$(date +%s.%N)
-  java $flags $extra -jar "$work/run/app.jar" --server.address=127.0.0.1 --server.port=$port \
-    --spring.datasource.url=jdbc:h2:mem:load > "$work/$mode.log" 2>&1 &
-  pid=$!
-  wait_ready "$work/$mode.log" $pid
-  ready=$(date +%s.%N)
+  launch "$mode" "$work"
   wrk -t2 -c16 -d60s -s src/test/load/per-second.lua --latency "http://127.0.0.1:$port" > "$work/$mode.wrk"
   kill $pid; wait $pid 2>/dev/null || true; pid=
   echo "== $mode: ready after $(echo "$ready - $start" | bc) s ($(grep -o 'Started [^(]*' "$work/$mode.log"))"
