@@ -37,8 +37,8 @@ final class FixedValueReader extends ValueDeserializer<Object> {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) {
         JsonToken t = p.currentToken();
         if (t != null && t.isNumeric()) {
-            return Double.isFinite(p.getDoubleValue()) ? NumericValue.scalar(p.getDoubleValue())
-                    : unreadable(p, 0, NOT_FINITE);
+            double x = p.getDoubleValue();
+            return Double.isFinite(x) ? NumericValue.scalar(x) : unreadable(p, 0, NOT_FINITE);
         }
         if (t != JsonToken.START_ARRAY) {
             return unreadable(p, 0, "not a number or an array");
@@ -47,11 +47,9 @@ final class FixedValueReader extends ValueDeserializer<Object> {
         t = p.nextToken();
         if (t != JsonToken.START_ARRAY) { // a vector: [a, b, c] (or [])
             for (; t != null && t.isNumeric(); t = p.nextToken()) {
-                if (!Double.isFinite(p.getDoubleValue())) {
-                    return unreadable(p, 1, NOT_FINITE);
-                }
-                if (!entries.add(p.getDoubleValue())) {
-                    return unreadable(p, 1, "more than " + maxEntries + " entries");
+                String refused = store(p, entries);
+                if (refused != null) {
+                    return unreadable(p, 1, refused);
                 }
             }
             return t == JsonToken.END_ARRAY ? NumericValue.vector(entries.array())
@@ -62,11 +60,9 @@ final class FixedValueReader extends ValueDeserializer<Object> {
         for (; t == JsonToken.START_ARRAY; t = p.nextToken()) { // a matrix: rows of numbers, all as long
             int n = 0;
             for (t = p.nextToken(); t != null && t.isNumeric(); t = p.nextToken(), n++) {
-                if (!Double.isFinite(p.getDoubleValue())) {
-                    return unreadable(p, 2, NOT_FINITE);
-                }
-                if (!entries.add(p.getDoubleValue())) {
-                    return unreadable(p, 2, "more than " + maxEntries + " entries");
+                String refused = store(p, entries);
+                if (refused != null) {
+                    return unreadable(p, 2, refused);
                 }
             }
             if (t != JsonToken.END_ARRAY) {
@@ -83,6 +79,15 @@ final class FixedValueReader extends ValueDeserializer<Object> {
         }
         return t == JsonToken.END_ARRAY ? NumericValue.matrix(rows, cols, entries.array())
                 : unreadable(p, 1, "an entry after row " + rows + " is not a row");
+    }
+
+    /** Stores the number under the parser, or says why it cannot be stored (then nothing is). */
+    private String store(JsonParser p, Entries entries) {
+        double x = p.getDoubleValue();
+        if (!Double.isFinite(x)) {
+            return NOT_FINITE;
+        }
+        return entries.add(x) ? null : "more than " + maxEntries + " entries";
     }
 
     /**
