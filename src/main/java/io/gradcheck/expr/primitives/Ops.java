@@ -76,6 +76,11 @@ final class Ops {
         return Jets.bilinear(a, b, Shape.SCALAR, (x, y, r) -> r[0] += MatrixProducts.dot(x, 0, y, 0, n));
     }
 
+    /** Σ f(aᵢ): the same numbers as sum(map(a, rule)), without the mapped arrays. */
+    static Jet sumMap(Jet a, ScalarRule rule) {
+        return Jets.sumElementwise(a, rule);
+    }
+
     static Jet sum(Jet a) {
         return Jets.linear(a, Shape.SCALAR, (x, r) -> {
             double s = 0;

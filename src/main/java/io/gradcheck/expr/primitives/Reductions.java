@@ -28,7 +28,7 @@ public final class Reductions {
 
     public static final Primitive NORM1 = new Defined("norm1",
             new Notation("norm1(#1)", "\\left\\lVert #1\\right\\rVert_1", Notation.ATOM), ShapeRules.scalar(),
-            (a, out) -> Ops.sum(Ops.map(a.get(0), ScalarFunction.ABS)));
+            (a, out) -> Ops.sumMap(a.get(0), ScalarFunction.ABS));
 
     /** log Σ exp(x), shifted by the largest value so that it cannot overflow (the shift does not change it). */
     public static final Primitive LOGSUMEXP = new Defined("logsumexp",
@@ -36,7 +36,7 @@ public final class Reductions {
             (a, out) -> {
                 double m = Ops.maxValue(a.get(0));
                 Jet shifted = Ops.plusConstant(a.get(0), -m);
-                return Ops.plusConstant(Ops.map(Ops.sum(Ops.map(shifted, ScalarFunction.EXP)), ScalarFunction.LOG), m);
+                return Ops.plusConstant(Ops.map(Ops.sumMap(shifted, ScalarFunction.EXP), ScalarFunction.LOG), m);
             });
 
     public static final Primitive SOFTMAX = new Defined("softmax",
