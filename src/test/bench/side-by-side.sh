@@ -10,7 +10,7 @@ mkdir -p "$out"
 jmh() { ./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.args="$1 -rf json -rff $out/$2.json $3"; }
 # the whole check at 10 points and at 1 (the cost of one more point), and the baseline; 10c (n = 2000) has no peer
 jmh "-f 1 -wi 2 -i 5 -w 1s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" peer-jmh \
-  'PeerExerciseBenchmarks\.(check|checkOnePoint|baseline)$'
+  'PeerExerciseBenchmarks\.(check|checkOnePoint|checkTwoPoints|baseline)$'
 # a new answer text in every check (the parser reads it): its code paths need a longer warm-up to settle
 jmh "-f 1 -wi 5 -i 5 -w 2s -r 1s -p exercise=1,2,3,4,5,6,7,8,9,10a,10b" new-answer 'PeerExerciseBenchmarks\.checkNewAnswer$'
 /usr/bin/python3 "$peer" --no-spawn --json "$out/peer.json" --md "$out/peer.md" > "$out/peer.log" 2>&1

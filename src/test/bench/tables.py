@@ -53,15 +53,19 @@ def peers(jmh_paths, peer_path=None):
     if peer_path:
         for r in json.load(open(peer_path))["results"]:
             peer.setdefault(r["case"], {})[r["mode"]] = r["ten"]
-    print("| exercise | check, 10 points, µs median (min–max) | check, 1 point, µs | baseline µs |"
-          " one more point, µs | one more point / baseline | check / 10 / baseline |")
-    print("|---|---|---|---|---|---|---|")
+    print("| exercise | check, 10 points, µs median (min–max) | check, 1 point, µs | check, 2 points, µs |"
+          " baseline µs | one more point (10 vs 1), µs | / baseline | a point beyond the self-checked"
+          " (10 vs 2), µs | / baseline | check / 10 / baseline |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for key, b in rows.items():
         base = b["baseline"]["median"]
         one = b.get("checkOnePoint")
+        two = b.get("checkTwoPoints")
         more = (b["check"]["median"] - one["median"]) / 9 if one else float("nan")
-        print("| %s | %s | %s | %s | %s | %.1f× | %.1f× |" % (key, spread(b["check"]), spread(one) if one else "–",
-              fmt(base), fmt(more), more / base, b["check"]["median"] / 10 / base))
+        beyond = (b["check"]["median"] - two["median"]) / 8 if two else float("nan")
+        print("| %s | %s | %s | %s | %s | %s | %.1f× | %s | %.1f× | %.1f× |" % (
+            key, spread(b["check"]), spread(one) if one else "–", spread(two) if two else "–", fmt(base),
+            fmt(more), more / base, fmt(beyond), beyond / base, b["check"]["median"] / 10 / base))
     if not peer:
         return
     print()

@@ -8,7 +8,7 @@ import io.gradcheck.expr.Shape;
 import io.gradcheck.expr.Tensor;
 import io.gradcheck.expr.parse.ParsedExpression;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ final class PartJudge {
                     plan.unreadableAt().position()), List.of());
         }
         Shape shape = plan.answer().shape();
-        List<Tensor> answers = new ArrayList<>();
+        List<Tensor> answers = new ArrayList<>(probes.size());
         budget.beforeAnswers(plan, probes.size());
         probes.forEach(p -> answers.add(plan.answer().value(p.point())));
         double noise = noiseLevel();
@@ -56,9 +56,9 @@ final class PartJudge {
         if (!shape.equals(plan.expected())) {
             return wrongShape(evidence, shape);
         }
-        List<PointEvidence> points = new ArrayList<>();
+        List<PointEvidence> points = new ArrayList<>(probes.size());
         // a fixed variable is the same tensor at every point: written for the report once, not once per point
-        Map<Tensor, Object> written = new IdentityHashMap<>();
+        Map<String, Shown> written = new HashMap<>();
         boolean all = true;
         double largest = 0;
         for (int k = 0; k < probes.size(); k++) {
@@ -150,21 +150,32 @@ final class PartJudge {
     }
 
     /**
-     * Evidence of one point, with the values of variables small enough to show; {@code written} keeps the
-     * written form of each tensor already shown (by identity), for the fixed values every point shares.
+     * Evidence of one point, with the values of variables small enough to show; {@code written} keeps, per
+     * variable, the last tensor shown and its written form, which the next point reuses when its tensor is the
+     * same one (a fixed value every point shares).
      */
     private static PointEvidence point(Probe p, double[] answer, double error, boolean passed,
-            Map<Tensor, Object> written) {
+            Map<String, Shown> written) {
         Map<String, Object> values = Map.of();
         int shown = 0;
         for (Map.Entry<String, Tensor> e : p.point().entrySet()) {
-            int size = e.getValue().shape().size();
+            Tensor t = e.getValue();
+            int size = t.shape().size();
             if (size <= Budget.EVIDENCE_ENTRIES && shown + size <= Budget.EVIDENCE_VALUES_PER_POINT) {
-                values = with(values, e.getKey(), written.computeIfAbsent(e.getValue(), Values::write));
+                Shown last = written.get(e.getKey());
+                if (last == null || last.tensor() != t) {
+                    last = new Shown(t, Values.write(t));
+                    written.put(e.getKey(), last);
+                }
+                values = with(values, e.getKey(), last.written());
                 shown += size;
             }
         }
         return new PointEvidence(values, numbers(p.reference()), numbers(answer), error, passed);
+    }
+
+    /** A variable's tensor and its written form. */
+    private record Shown(Tensor tensor, Object written) {
     }
 
     /**
@@ -184,14 +195,7 @@ final class PartJudge {
         if (d == null || d.length > Budget.EVIDENCE_ENTRIES) {
             return null; // the response stays bounded: a large derivative is not repeated at every point
         }
-        if (d.length == 1) {
-            return d[0];
-        }
-        List<Double> l = new ArrayList<>(d.length);
-        for (double x : d) {
-            l.add(x);
-        }
-        return l;
+        return d.length == 1 ? (Object) d[0] : NumberList.of(d);
     }
 
     private PartReport report(Verdict verdict, Shape answerShape, Diagnosis d, List<PointEvidence> points) {

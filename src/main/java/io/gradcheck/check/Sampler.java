@@ -87,7 +87,8 @@ final class Sampler {
 
     /** A point: each construction attempt is charged to the budget before it is made. */
     Map<String, Tensor> draw(SplittableRandom random, Budget budget) {
-        Map<String, Tensor> point = new LinkedHashMap<>();
+        // sized for its variables: a default map allocated a table of 16 and grew it at every point
+        Map<String, Tensor> point = new LinkedHashMap<>(plans.size() * 4 / 3 + 1);
         plans.forEach((name, plan) -> point.put(name, plan.fixed() != null ? plan.fixed()
                 : draw(name, plan, random, budget)));
         return point;

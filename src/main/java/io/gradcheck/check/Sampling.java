@@ -34,7 +34,7 @@ final class Sampling {
     private final List<PartPlan> parts;
     private final Sampler sampler;
     private final List<Constraint> constraints;
-    private final List<List<Probe>> probes = new ArrayList<>();
+    private final List<ArrayList<Probe>> probes = new ArrayList<>();
     private int drawn;
     private int rejected;
     private int undefined;
@@ -67,6 +67,7 @@ final class Sampling {
     /** Each draw, evaluation and reference is charged to the budget (which polls the deadline) before it runs. */
     Sampling run(SplittableRandom random, int points, Budget budget) {
         int attempts = points * ATTEMPTS_PER_POINT;
+        probes.forEach(found -> found.ensureCapacity(points));
         while (valid() < points && drawn < attempts) {
             drawn++;
             budget.poll(); // the deadline, once per drawn point (its cheap steps do not read the clock)

@@ -76,22 +76,34 @@ record Tolerances(double rtol, double atol, Integer digits) {
         return worst;
     }
 
-    /** Passes: every entry finite and within the tolerance. */
+    /** Passes: every entry finite and within the tolerance (the same test as {@link #failing}, without a list). */
     boolean passes(double[] answer, double[] reference) {
         for (double a : answer) {
             if (!Double.isFinite(a)) {
                 return false;
             }
         }
-        return failing(answer, reference).isEmpty();
+        double scale = scale(answer, reference);
+        for (int i = 0; i < reference.length; i++) {
+            if (!(Math.abs(answer[i] - reference[i]) <= atol + rtol * scale)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The entries outside |a − r| ≤ atol + rtol·scale (a NaN entry among them). */
-    List<Integer> failing(double[] answer, double[] reference) {
+    /** The largest |r| or |a| over the entries: what rtol is relative to. */
+    private static double scale(double[] answer, double[] reference) {
         double scale = 0;
         for (int i = 0; i < reference.length; i++) {
             scale = Math.max(scale, Math.max(Math.abs(reference[i]), Math.abs(answer[i])));
         }
+        return scale;
+    }
+
+    /** The entries outside |a − r| ≤ atol + rtol·scale (a NaN entry among them). */
+    List<Integer> failing(double[] answer, double[] reference) {
+        double scale = scale(answer, reference);
         List<Integer> failing = new ArrayList<>();
         for (int i = 0; i < reference.length; i++) {
             if (!(Math.abs(answer[i] - reference[i]) <= atol + rtol * scale)) {

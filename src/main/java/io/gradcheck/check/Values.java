@@ -86,28 +86,13 @@ final class Values {
                 : shape.rows() + " rows of " + shape.cols() + " numbers") + ", as its shape " + shape.dims() + " says");
     }
 
-    /** A tensor as the API writes it: a number, a list, or a list of rows. */
+    /** A tensor as the API writes it: a number, a list, or a list of rows (lists of unboxed numbers). */
     static Object write(Tensor t) {
         Shape s = t.shape();
         if (s.isScalar()) {
             return t.data()[0];
         }
-        if (s.isVector()) {
-            List<Double> v = new ArrayList<>(s.size());
-            for (double d : t.data()) {
-                v.add(d);
-            }
-            return v;
-        }
-        List<List<Double>> rows = new ArrayList<>(s.rows());
-        for (int i = 0; i < s.rows(); i++) {
-            List<Double> row = new ArrayList<>(s.cols());
-            for (int j = 0; j < s.cols(); j++) {
-                row.add(t.get(i, j));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return s.isVector() ? NumberList.of(t.data()) : NumberList.rows(t.data(), s.rows(), s.cols());
     }
 
     /** A tensor as messages write it: 0.5, [0.5, -1.2] or [[1, 2], [3, 4]], numbers as {@link #format}. */

@@ -115,6 +115,12 @@ public class PeerExerciseBenchmarks {
     private CheckRequest request;
     /** The same check at one point: (check − checkOnePoint) / (POINTS − 1) is what one more point costs. */
     private CheckRequest onePoint;
+    /**
+     * The same check at two points: the first points of a check are also the engine's self-check (finite
+     * differences, {@code Sampling.CROSS_CHECKED_POINTS}), so (check − checkTwoPoints) / (POINTS − 2) is what a
+     * point costs beyond them.
+     */
+    private CheckRequest twoPoints;
     private Prepared f;
     /** Per wrt, the answer's entries (one when it is one expression). */
     private final Map<String, List<Prepared>> answers = new LinkedHashMap<>();
@@ -143,6 +149,7 @@ public class PeerExerciseBenchmarks {
                 answer.startsWith("[") ? List.of(answer.substring(1, answer.length() - 1).split(",\\s*")) : answer)));
         request = new CheckRequest(e.f(), specs, null, parts, POINTS, 42L, null);
         onePoint = new CheckRequest(e.f(), specs, null, parts, 1, 42L, null);
+        twoPoints = new CheckRequest(e.f(), specs, null, parts, 2, 42L, null);
         CheckReport report = checker.check(request);
         if (report.verdict() != io.gradcheck.check.Verdict.CORRECT) {
             throw new IllegalStateException("the benchmark's answer must be correct: " + exercise + " " + report);
@@ -202,6 +209,11 @@ public class PeerExerciseBenchmarks {
     @Benchmark
     public CheckReport checkOnePoint() {
         return checker.check(onePoint);
+    }
+
+    @Benchmark
+    public CheckReport checkTwoPoints() {
+        return checker.check(twoPoints);
     }
 
     /** Counts the answers {@link #checkNewAnswer} has sent. */

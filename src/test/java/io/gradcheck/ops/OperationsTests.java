@@ -79,4 +79,11 @@ class OperationsTests {
     void doublesAreWrittenByTheFastWriter() {
         assertThat(json.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)).isTrue();
     }
+
+    /** Issue 16: a report's numbers are written from their doubles by the service's mapper (ReportNumbersModule). */
+    @Test
+    void reportNumbersAreWrittenWithoutBoxing() {
+        assertThat(json._serializationContext().findValueSerializer(io.gradcheck.check.NumberList.class).getClass()
+                .getEnclosingClass()).isEqualTo(io.gradcheck.checks.ReportNumbersModule.class);
+    }
 }

@@ -108,7 +108,8 @@ public final class Prepared {
         }
 
         boolean[] dependents(String wrt) {
-            return dependents.computeIfAbsent(wrt, name -> {
+            boolean[] known = dependents.get(wrt); // at every pass: computeIfAbsent allocated its lambda each time
+            return known != null ? known : dependents.computeIfAbsent(wrt, name -> {
                 boolean[] d = new boolean[steps.size()];
                 for (Step s : steps) {
                     d[s.index] = s.dependencies.contains(name);
@@ -306,6 +307,19 @@ public final class Prepared {
         }
 
         /**
+         * A step's value as an argument of a plain pass: the jet a first evaluation gives is handed on as it is
+         * (its value kept), rather than its value wrapped again in a new jet.
+         */
+        private Jet plain(Step step) {
+            if (step.pure != null || constants[step.index] != null || values[step.index] != null) {
+                return Jets.constant(step.node.shape(), valueOf(step), 1);
+            }
+            Jet j = compute(step, null, null, null, 1, true);
+            values[step.index] = j.part(0);
+            return j;
+        }
+
+        /**
          * Evaluates with {@code wrt} given by {@code parts}; a step that does not depend on {@code wrt} is a
          * value with zero derivative parts. When {@code atPoint}, part 0 of every step is its value at the point
          * and is kept.
@@ -328,8 +342,7 @@ public final class Prepared {
                 Jet[] args = new Jet[step.args.length];
                 for (int i = 0; i < args.length; i++) {
                     Step a = step.args[i];
-                    args[i] = wrt == null ? Jets.constant(a.node.shape(), valueOf(a), 1)
-                            : walk(a, wrt, dependsOnWrt, parts, atPoint);
+                    args[i] = wrt == null ? plain(a) : walk(a, wrt, dependsOnWrt, parts, atPoint);
                 }
                 return c.primitive().apply(List.of(args), c.shape()); // one or two arguments: a list of two fields
             }
