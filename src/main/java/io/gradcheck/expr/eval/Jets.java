@@ -157,20 +157,14 @@ public final class Jets {
     }
 
     /**
-     * Σₑ f(aₑ) as a scalar jet: the same numbers as summing {@link #elementwise} entry by entry in order, without
-     * its arrays in the common passes (one double or one dual pass): norm1 and logsumexp are sums of a map, and
-     * the two arrays of a dual map were most of norm1's dual cost.
+     * Σₑ f(aₑ) as a scalar jet, for one double or one dual pass (one or two parts, a value part present): the same
+     * numbers as summing {@link #elementwise} entry by entry in order, without its arrays. norm1 and logsumexp are
+     * sums of a map, and the two arrays of a dual map were most of norm1's dual cost; other passes map, then sum.
      */
     public static Jet sumElementwise(Jet a, ScalarRule rule) {
         double[][] u = a.parts();
         if (u.length > 2 || u[0] == null) {
-            return linear(elementwise(a, rule), Shape.SCALAR, (x, r) -> {
-                double s = 0;
-                for (double v : x) {
-                    s += v;
-                }
-                r[0] = s;
-            });
+            throw new IllegalArgumentException("a fused sum of a map takes one double or one dual pass");
         }
         double[] u0 = u[0];
         double[] u1 = u.length == 2 ? u[1] : null;

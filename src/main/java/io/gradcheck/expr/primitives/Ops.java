@@ -76,9 +76,9 @@ final class Ops {
         return Jets.bilinear(a, b, Shape.SCALAR, (x, y, r) -> r[0] += MatrixProducts.dot(x, 0, y, 0, n));
     }
 
-    /** Σ f(aᵢ): the same numbers as sum(map(a, rule)), without the mapped arrays. */
+    /** Σ f(aᵢ): the same numbers as sum(map(a, rule)), without the mapped arrays in a double or a dual pass. */
     static Jet sumMap(Jet a, ScalarRule rule) {
-        return Jets.sumElementwise(a, rule);
+        return a.partCount() <= 2 && a.part(0) != null ? Jets.sumElementwise(a, rule) : sum(map(a, rule));
     }
 
     static Jet sum(Jet a) {
